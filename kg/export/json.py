@@ -1,0 +1,94 @@
+"""kg's own save format: node-link JSON that reads back into the same MultiDiGraph.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(max_evidence=5)
+>>> _ = g.add_node("RUS", label="Russia", aliases=["Moscow", "Russia"])
+>>> _ = g.add_node("UKR", label="Ukraine")
+>>> _ = g.add_edge("RUS", "UKR", key="ASSAULT", count=2, evidence=[{"doc_id": "a"}])
+>>> back = graph_from_data(graph_to_data(g))
+>>> same_edges = list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+>>> back.nodes(data=True) == g.nodes(data=True) and same_edges and back.graph == g.graph
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from kg.io import atomic_write
+
+#: Written into every file so that later versions can read older ones.
+FORMAT = "kg-graph"
+FORMAT_VERSION = 1
+
+
+class GraphFormatError(ValueError):
+    """The file is not a kg graph (or is damaged)."""
+
+
+def graph_to_data(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """The graph as a JSON-ready dict (node-link layout, edge keys kept, order preserved)."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "directed": True,
+        "multigraph": True,
+        "graph": dict(g.graph),
+        "nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
+        "edges": [{"source": u, "target": v, "key": k, **d} for u, v, k, d in g.edges(keys=True, data=True)],
+    }
+
+
+def graph_from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """Rebuild the graph :func:`graph_to_data` wrote."""
+    if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
+        raise GraphFormatError("not a kg graph: expected an object with 'nodes' and 'edges'")
+    if data.get("format", FORMAT) != FORMAT or int(data.get("format_version", 1)) > FORMAT_VERSION:
+        raise GraphFormatError(f"unsupported graph format {data.get('format')!r} "
+                               f"version {data.get('format_version')!r}")
+    g = nx.MultiDiGraph(**data.get("graph", {}))
+    try:
+        for node in data["nodes"]:
+            attrs = dict(node)
+            g.add_node(attrs.pop("id"), **attrs)
+        for edge in data["edges"]:
+            attrs = dict(edge)
+            g.add_edge(attrs.pop("source"), attrs.pop("target"), key=attrs.pop("key"), **attrs)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise GraphFormatError(f"damaged kg graph: {exc!r}") from exc
+    return g
+
+
+def generate_json(g: nx.MultiDiGraph) -> Iterator[str]:
+    """The file's text in pieces: one node or edge a line, so big graphs stream and diff well."""
+    data = graph_to_data(g)
+    head = {k: v for k, v in data.items() if k not in ("nodes", "edges")}
+    yield json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ',\n"nodes": ['
+    for i, node in enumerate(data["nodes"]):
+        yield ("," if i else "") + "\n" + json.dumps(node, ensure_ascii=False, sort_keys=True)
+    yield '\n],\n"edges": ['
+    for i, edge in enumerate(data["edges"]):
+        yield ("," if i else "") + "\n" + json.dumps(edge, ensure_ascii=False, sort_keys=True)
+    yield "\n]}\n"
+
+
+def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
+    """Save the graph as kg's node-link JSON (UTF-8), atomically."""
+    with atomic_write(path) as fh:
+        for piece in generate_json(g):
+            fh.write(piece)
+
+
+def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+    """Load a graph saved by :func:`write_json`."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except json.JSONDecodeError as exc:
+        raise GraphFormatError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    return graph_from_data(data)

@@ -1,0 +1,172 @@
+"""Run documents through spaCy and the extraction rules, streamed, in one process or several.
+
+Documents are read lazily and triples come out as soon as their document is done, in input order,
+so memory does not grow with the corpus. With ``jobs > 1`` worker processes each load the model
+once and parse batches of documents; results are put back in input order, so the output is the
+same as with one job.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from kg.records import Document, Triple
+
+#: Documents longer than this many characters are parsed in pieces cut at paragraph boundaries;
+#: spaCy's parser needs about 1 GB of memory per 100,000 characters of one text.
+CHUNK_CHARS = 100_000
+#: Documents sent to a worker process at a time.
+WORKER_BATCH = 16
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """What every engine needs to set up its pipeline the same way."""
+
+    model: str | None = None
+    batch_size: int = 64
+    chunk_chars: int = CHUNK_CHARS
+
+
+def _chunks(documents: Iterable[Document], chunk_chars: int) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+    """(text, (document, char offset, last piece?)) for ``nlp.pipe(..., as_tuples=True)``."""
+    from kg.documents import split_text
+
+    for document in documents:
+        if len(document.text) <= chunk_chars:
+            yield document.text, (document, 0, True)
+            continue
+        pieces = list(split_text(document.text, chunk_chars))
+        for i, (offset, piece) in enumerate(pieces):
+            yield piece, (document, offset, i == len(pieces) - 1)
+
+
+def extract_stream(documents: Iterable[Document], nlp: Any, *, batch_size: int = 64,
+                   chunk_chars: int = CHUNK_CHARS,
+                   on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+    """Triples of every document, in input order, in this process.
+
+    ``on_document(document, n_triples)`` is called once a document is finished (for progress bars
+    and resumable runs).
+    """
+    from kg.extract import extract_triples
+
+    sentences = 0  # sentences in the earlier pieces of the current document
+    count = 0
+    for doc, (document, offset, last) in nlp.pipe(_chunks(documents, chunk_chars), as_tuples=True,
+                                                  batch_size=batch_size):
+        for triple in extract_triples(doc, document, char_offset=offset, sentence_offset=sentences):
+            count += 1
+            yield triple
+        if last:
+            if on_document is not None:
+                on_document(document, count)
+            sentences = count = 0
+        else:
+            sentences += sum(1 for _ in doc.sents)
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+_WORKER_NLP: Any = None
+_WORKER_OPTIONS: ExtractOptions | None = None
+
+
+def _init_worker(options: ExtractOptions) -> None:
+    global _WORKER_NLP, _WORKER_OPTIONS
+    from kg.nlp import load_pipeline
+
+    _WORKER_NLP, _WORKER_OPTIONS = load_pipeline(options.model), options
+
+
+def extract_batch(documents: Sequence[Document], nlp: Any, options: ExtractOptions) -> list[list[Triple]]:
+    """Triples of each document of a batch (one list per document), for engines that ship batches."""
+    out: list[list[Triple]] = [[] for _ in documents]
+    done: list[Document] = []
+    triples = extract_stream(documents, nlp, batch_size=options.batch_size, chunk_chars=options.chunk_chars,
+                             on_document=lambda d, _n: done.append(d))
+    for t in triples:
+        # The stream is in document order: a triple belongs to the first document not yet finished.
+        out[len(done)].append(t)
+    return out
+
+
+def _run_batch(documents: list[Document]) -> list[list[Triple]]:
+    assert _WORKER_OPTIONS is not None, "worker not initialised"
+    return extract_batch(documents, _WORKER_NLP, _WORKER_OPTIONS)
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for d in documents:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ordered_map(submit: Callable[[list[Document]], Future[list[list[Triple]]]],
+                documents: Iterable[Document], *, window: int, batch: int = WORKER_BATCH,
+                on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+    """Submit batches with at most ``window`` in flight and yield their triples in input order."""
+    pending: deque[tuple[list[Document], Future[list[list[Triple]]]]] = deque()
+
+    def drain_one() -> Iterator[Triple]:
+        docs, future = pending.popleft()
+        for document, triples in zip(docs, future.result(), strict=True):
+            yield from triples
+            if on_document is not None:
+                on_document(document, len(triples))
+
+    for docs in _batches(documents, batch):
+        pending.append((docs, submit(docs)))
+        if len(pending) >= window:
+            yield from drain_one()
+    while pending:
+        yield from drain_one()
+
+
+def extract_parallel(documents: Iterable[Document], options: ExtractOptions, *, jobs: int,
+                     on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+    """Like :func:`extract_stream`, with ``jobs`` worker processes; same triples, same order."""
+    import multiprocessing
+
+    # "spawn" keeps workers free of the parent's threads and state; each loads the model once.
+    ctx = multiprocessing.get_context(os.environ.get("KG_MP_START", "spawn"))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(options,)) as pool:
+        yield from ordered_map(lambda docs: pool.submit(_run_batch, docs), documents,
+                               window=2 * jobs, on_document=on_document)
+
+
+def extract_documents(documents: Iterable[Document], *, nlp: Any = None, model: str | None = None,
+                      jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+                      batch_size: int = 64, chunk_chars: int = CHUNK_CHARS,
+                      on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+    """Triples of all documents, in input order, with the engine asked for.
+
+    ``nlp`` is used as it is for one local job; otherwise every worker loads ``model``.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    options = ExtractOptions(model=model, batch_size=batch_size, chunk_chars=chunk_chars)
+    if engine == "dask":
+        from kg.distributed import extract_dask
+
+        return extract_dask(documents, options, scheduler=scheduler, workers=jobs, on_document=on_document)
+    if jobs > 1:
+        return extract_parallel(documents, options, jobs=jobs, on_document=on_document)
+    if nlp is None:
+        from kg.nlp import load_pipeline
+
+        nlp = load_pipeline(model)
+    return extract_stream(documents, nlp, batch_size=batch_size, chunk_chars=chunk_chars,
+                          on_document=on_document)

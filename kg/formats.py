@@ -52,7 +52,7 @@ SNIFF_BYTES = 1024
 _LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
 _DROP = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 _TRANSLATE = {**_DROP, **{ord(k): v for k, v in _LINE_BREAKS.items()}, 0xFEFF: None, 0x0D: "\n"}
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Headline heuristics: a first line this short, not ending like a sentence, followed by more text.
@@ -93,6 +93,7 @@ class Extracted(NamedTuple):
     title: str | None
     date: str | None
     url: str | None
+    problem: str | None = None  # why trafilatura could not be used, if it could not
 
 
 def sniff_binary(head: bytes) -> str | None:
@@ -148,18 +149,38 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 def _guess_decode(data: bytes) -> tuple[str, str]:
     try:
-        import charset_normalizer
-    except ImportError:  # optional: the cp1252/latin-1 fallback below still reads Western text
-        charset_normalizer = None
-    if charset_normalizer is not None:
-        best = charset_normalizer.from_bytes(data).best()
-        # Without a byte-order mark, a UTF-16/32 guess on NUL-free bytes is nonsense.
-        if best is not None and not best.encoding.startswith(("utf_16", "utf_32")):
-            return str(best), best.encoding
+        western: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned in cp1252
+        western = None
+    # kg reads English news, whose legacy encoding is Windows-1252; detectors guess poorly on
+    # short Western texts (a Baltic code page for "Café"), so cp1252 wins when it reads as Latin
+    # text with a few accents. Russian in cp1251 read as cp1252 is all accents: it goes on.
+    if western is not None and _mostly_ascii_letters(western):
+        return western, "cp1252"
+    guess = _charset_guess(data)
+    if guess is not None:
+        return guess
+    if western is not None:
+        return western, "cp1252"
+    return data.decode("latin-1"), "latin-1"
+
+
+def _mostly_ascii_letters(text: str, *, sample: int = 100_000) -> bool:
+    letters = [c for c in text[:sample] if c.isalpha()]
+    accented = sum(1 for c in letters if ord(c) > 0x7F)
+    return bool(letters) and accented <= 0.3 * len(letters)
+
+
+def _charset_guess(data: bytes) -> tuple[str, str] | None:
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional: the cp1252/latin-1 fallback still reads Western text
+        return None
+    best = from_bytes(data).best()
+    # Without a byte-order mark, a UTF-16/32 guess on NUL-free bytes is nonsense.
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    return str(best), best.encoding
 
 
 def clean_text(text: str) -> str:
@@ -172,11 +193,11 @@ def clean_text(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    if _NEEDS_CLEANING.search(text):
+    if _NEEDS_CLEANING.search(text):  # one scan; most texts need nothing
         text = text.translate(_TRANSLATE)
-    if _SURROGATE.search(text):  # from JSON escapes such as "\ud800": unencodable in any output
+        # Lone surrogates come from JSON escapes such as "\ud800": unencodable in any output.
         text = _SURROGATE.sub("\ufffd", text)
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
 
@@ -210,8 +231,8 @@ def guess_title(text: str, *, markdown: bool = False) -> str | None:
     if (not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS
             or not any(c.isalpha() for c in line)):
         return None
-    if line.endswith(_SENTENCE_END) and not _ABBREVIATION_END.search(line):
-        return None
+    if line.endswith(_SENTENCE_END) and not (_ABBREVIATION_END.search(line) or line.isupper()):
+        return None  # (an all-capitals line is a heading even with a full stop)
     match = _DATE.search(line)
     if match and len(line) - len(match.group(0)) < 15:
         return None  # "Sunday, September 15, 2019" is a dateline
@@ -288,23 +309,30 @@ def sniff_markup(head: str) -> bool:
 
 def extract_html(data: bytes | str) -> Extracted:
     """Main text, title, date and URL of an HTML page (trafilatura; lxml's text if it finds none)."""
-    import trafilatura  # imported here: it takes a while and only HTML input needs it
-
-    # No "extensive" date search: it turns a "Copyright 2015" footer into 2015-01-01.
-    params = {"extensive_search": False, "original_date": True}
+    problem = None
     try:
-        found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
-                                            date_extraction_params=params)
-    except Exception:  # trafilatura raises assorted errors on broken markup; lxml gets a go below
-        found = None
-    text = (getattr(found, "text", None) or "") if found is not None else ""
-    title = getattr(found, "title", None) if found is not None else None
-    date = normalise_date(getattr(found, "date", None)) if found is not None else None
-    url = getattr(found, "url", None) if found is not None else None
+        import trafilatura  # imported here: it takes a while and only HTML input needs it
+    except ImportError as exc:  # a broken install (lxml_html_clean missing): lxml still reads text
+        found, problem = None, f"trafilatura unavailable ({exc})"
+    else:
+        # No "extensive" date search: it turns a "Copyright 2015" footer into 2015-01-01.
+        params = {"extensive_search": False, "original_date": True}
+        try:
+            found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
+                                                date_extraction_params=params)
+        except Exception:  # trafilatura raises assorted errors on broken markup; lxml gets a go below
+            found = None
+    text: str = getattr(found, "text", None) or ""
+    title: str | None = getattr(found, "title", None)
+    date = normalise_date(getattr(found, "date", None))
+    url: str | None = getattr(found, "url", None)
     if not text.strip():
         text, fallback_title = _lxml_text(data)
         title = title or fallback_title
-    return Extracted(clean_text(text), one_line(title) if title else None, date, url or None)
+    # One paragraph a line from either extractor; blank lines between them, as in a .txt article,
+    # keep a headline out of the first sentence and give split_text its paragraph boundaries.
+    text = "\n\n".join(line.strip() for line in clean_text(text).split("\n") if line.strip())
+    return Extracted(text, one_line(title) if title else None, date, url or None, problem)
 
 
 def _lxml_text(data: bytes | str) -> tuple[str, str | None]:
@@ -315,12 +343,17 @@ def _lxml_text(data: bytes | str) -> tuple[str, str | None]:
         root = lxml.html.document_fromstring(data)
     except (lxml.etree.ParserError, ValueError):
         return "", None  # nothing parseable: the caller reports an empty document
-    for bad in root.xpath("//script|//style|//noscript|//template"):
+    if not isinstance(root, lxml.html.HtmlElement):
+        return "", None
+    for bad in [el for el in root.iter("script", "style", "noscript", "template")
+                if isinstance(el, lxml.html.HtmlElement)]:
         bad.drop_tree()
     title = root.findtext(".//title")
-    body = root.find("body")
-    text = (body if body is not None else root).text_content()
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip()), title
+    try:
+        body = root.body
+    except IndexError:  # a page with a head only
+        return "", title
+    return body.text_content(), title
 
 
 # Where split_text prefers to cut, best first: after a blank line, a line, a sentence, a space.

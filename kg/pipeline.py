@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from kg.records import Document, Triple
 
@@ -34,7 +34,8 @@ class ExtractOptions:
     chunk_chars: int = CHUNK_CHARS
 
 
-def _chunks(documents: Iterable[Document], chunk_chars: int) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+def _chunks(documents: Iterable[Document],
+            chunk_chars: int) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
     """(text, (document, char offset, last piece?)) for ``nlp.pipe(..., as_tuples=True)``."""
     from kg.documents import split_text
 
@@ -113,11 +114,17 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def ordered_map(submit: Callable[[list[Document]], Future[list[list[Triple]]]],
+class BatchResult(Protocol):
+    """What ``ordered_map`` needs of a future: a concurrent.futures or a dask.distributed one."""
+
+    def result(self) -> list[list[Triple]]: ...
+
+
+def ordered_map(submit: Callable[[list[Document]], BatchResult],
                 documents: Iterable[Document], *, window: int, batch: int = WORKER_BATCH,
                 on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
     """Submit batches with at most ``window`` in flight and yield their triples in input order."""
-    pending: deque[tuple[list[Document], Future[list[list[Triple]]]]] = deque()
+    pending: deque[tuple[list[Document], BatchResult]] = deque()
 
     def drain_one() -> Iterator[Triple]:
         docs, future = pending.popleft()

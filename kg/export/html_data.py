@@ -29,17 +29,23 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from kg.export.style import (
+    ACTOR_COLOURS,
+    RELATION_COLOURS,
+    UNKNOWN_ACTOR_COLOUR,
+    edge_width,
+    hex_colour,
+    node_size,
+    node_weight,
+    relation_class,
+)
+
 logger = logging.getLogger(__name__)
 
-#: Node colour by actor type (Tableau 10: no greens or reds, which belong to relation classes).
-TYPE_COLORS = {"state": "#4e79a7", "person": "#f28e2b", "organisation": "#b07aa1",
-               "place": "#76b7b2", "group": "#edc948", "other": "#9c755f"}
-#: Edge colour by relation class: cooperation in greens, conflict in reds, standing ties in greys.
-CLASS_COLORS = {"verbal cooperation": "#74c476", "material cooperation": "#238b45",
-                "verbal conflict": "#fb6a4a", "material conflict": "#a50f15",
-                "standing": "#8c8c8c", "related": "#c4c4c4"}
-_CLASS_BY_QUAD = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-                  4: "material conflict", 0: "standing"}
+#: Node colour by actor type and edge colour by relation class, as in the Gephi files (kg.export.style).
+TYPE_COLORS = {k: hex_colour(v) for k, v in ACTOR_COLOURS.items()}
+TYPE_COLORS["other"] = hex_colour(UNKNOWN_ACTOR_COLOUR)
+CLASS_COLORS = {k: hex_colour(v) for k, v in RELATION_COLOURS.items()}
 #: Above this many actors (and without given positions) the layout is computed in Python, physics off.
 PYTHON_LAYOUT_ABOVE = 1000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,8 +56,15 @@ _ROUNDNESS_STEP = 0.18  # bend of each further tie between the same two actors
 
 def importance(g: nx.MultiDiGraph) -> dict[str, tuple[float, int]]:
     """(weighted degree, mentions) per actor: the number of relations, then how often it was named."""
-    degree = dict(g.degree(weight="count"))
-    return {n: (float(degree.get(n, 0)), int(g.nodes[n].get("mentions") or 0)) for n in g}
+    degree: Counter[Any] = Counter()
+    for u, v, d in g.edges(data=True):
+        degree[u] += _count(d)
+        degree[v] += _count(d)
+    return {n: (float(degree[n]), _int(g.nodes[n].get("mentions"))) for n in g}
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def select_actors(g: nx.MultiDiGraph, max_nodes: int | None = None) -> list[str]:
@@ -96,8 +109,9 @@ def _utf16(s: str, offset: int) -> int:
 def _mark(sentence: str, start: Any, text: Any, span: Any, role: str) -> list[Any] | None:
     """The [start, end, role] of an actor in its sentence, in UTF-16 units; None when not found."""
     s = e = -1
+    base = start if isinstance(start, int) else 0
     if isinstance(span, list | tuple) and len(span) == 2 and all(isinstance(x, int) for x in span):
-        s, e = span[0] - (start if isinstance(start, int) else 0), span[1] - (start if isinstance(start, int) else 0)
+        s, e = span[0] - base, span[1] - base
     if not (0 <= s < e <= len(sentence)) or (text and sentence[s:e] != text):
         # Offsets that do not point at the actor's words: fall back to finding the words.
         s = sentence.find(text) if text else -1
@@ -131,16 +145,9 @@ def evidence_item(item: Mapping[str, Any], documents: Mapping[str, Any]) -> dict
             "confidence": item.get("confidence") if isinstance(item.get("confidence"), int | float) else None}
 
 
-def _class_name(d: Mapping[str, Any]) -> str:
-    name = d.get("class_name")
-    if isinstance(name, str) and name in CLASS_COLORS:
-        return name
-    return _CLASS_BY_QUAD.get(d.get("quad_class") if isinstance(d.get("quad_class"), int) else -1, "related")
-
-
 def _count(d: Mapping[str, Any]) -> int:
     c = d.get("count")
-    return c if isinstance(c, int) and c > 0 else 1
+    return c if isinstance(c, int) and not isinstance(c, bool) and c > 0 else 1
 
 
 def _tally(values: Iterable[str], order: Iterable[str] | None = None) -> list[list[Any]]:
@@ -148,6 +155,11 @@ def _tally(values: Iterable[str], order: Iterable[str] | None = None) -> list[li
     counts = Counter(values)
     keys = [k for k in order if k in counts] if order is not None else sorted(counts)
     return [[k, counts[k]] for k in keys]
+
+
+def label_font(size: float) -> dict[str, Any]:
+    """The label of a node grows with it, from 12px for the smallest to 28px."""
+    return {"size": round(min(28.0, 12 + (size - 8) * 0.28), 1)}
 
 
 def _darker(color: str, f: float = 0.7) -> str:
@@ -219,15 +231,19 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
         color = TYPE_COLORS[kind]
         degree, mentions = score[n]
         extra = {"x": placed[n][0], "y": placed[n][1]} if n in placed else {}
+        size = node_size(node_weight(g, n))
         net.add_node(index[n], label=label, color={
             "background": color, "border": _darker(color),
             "highlight": {"background": color, "border": "#1a1a1a"},
             "hover": {"background": color, "border": "#1a1a1a"}},
-            value=degree or 1, title=f"{label} ({kind})", **extra)
+            size=size, font=label_font(size), title=f"{label} ({kind})", **extra)
         aliases = a.get("aliases") if isinstance(a.get("aliases"), list) else []
         node_info.append({"key": str(n), "label": label, "type": kind, "ner": _text(a.get("ner")) or None,
-                          "iso3": _text(a.get("iso3")) or None, "aliases": sorted({_text(x) for x in aliases}),
+                          "iso3": _text(a.get("iso3")) or None,
+                          "aliases": sorted({_text(x) for x in aliases}),
                           "mentions": mentions, "degree": int(degree),
+                          "sizes": {m: [node_size(w), label_font(node_size(w))["size"]]
+                                    for m, w in (("mentions", mentions), ("degree", degree))},
                           "documents": len(a.get("documents") or ()),
                           "first_date": _date(a.get("first_date")), "last_date": _date(a.get("last_date"))})
 
@@ -235,15 +251,15 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
     edge_info: list[dict[str, Any]] = []
     for i, (u, v, k) in enumerate(edges):
         d = g.edges[u, v, k]
-        cls = _class_name(d)
+        cls = relation_class(d)
         rtype = _text(d.get("relation_type")) or k.split(":")[0]
         negated = bool(d.get("negated"))
         count = _count(d)
         style: dict[str, Any] = {"dashes": [6, 4]} if negated else {}
         if (u, v, k) in bends:
             style["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": bends[(u, v, k)]}
-        caption = ("not " if negated else "") + rtype + (f" ×{count}" if count > 1 else "")
-        net.add_edge(index[u], index[v], id=i, value=count, title=caption,
+        caption = ("not " if negated else "") + rtype + (f" \u00d7{count}" if count > 1 else "")
+        net.add_edge(index[u], index[v], id=i, width=edge_width(count), title=caption,
                      color={"color": CLASS_COLORS[cls], "highlight": CLASS_COLORS[cls],
                             "hover": CLASS_COLORS[cls], "opacity": 0.9}, **style)
         docs = [str(x) for x in d.get("documents") or ()]
@@ -258,7 +274,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
                           "confidence": d.get("confidence") if isinstance(d.get("confidence"), int | float)
                           else None, "modality": _text(d.get("modality")) or None,
                           "first_date": _date(d.get("first_date")), "last_date": _date(d.get("last_date")),
-                          "documents": len(docs), "dates": sorted(dates),  # type: ignore[type-var]
+                          "documents": len(docs), "dates": sorted(dates),
                           "evidence": evidence})
 
     omitted_nodes = g.number_of_nodes() - len(shown)
@@ -293,11 +309,8 @@ def vis_options(n: int, physics: bool) -> dict[str, Any]:
         "nodes": {"shape": "dot", "borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 7, "max": 38,
-                              "label": {"enabled": True, "min": 12, "max": 26,
-                                        "maxVisible": 26, "drawThreshold": 7}}},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 7}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "smooth": {"enabled": False},
-                  "scaling": {"min": 1, "max": 9, "label": {"enabled": False}},
                   "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333333",
                            "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
                   "selectionWidth": 2, "hoverWidth": 1.5},

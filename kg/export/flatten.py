@@ -1,0 +1,420 @@
+"""Turning kg's graph attributes into typed scalar columns: the one place GraphML, GEXF and CSV share.
+
+kg's graph carries lists (aliases, documents), dicts (evidence), ``None`` and numbers that may be
+NaN; Gephi and the GraphML schema want one scalar of one declared type per column. This module
+decides, once for all three formats:
+
+* the column set: a fixed schema for the attributes kg.graph writes (so every file has the same
+  columns whatever the corpus), plus any unknown attribute with a type inferred over all its values;
+* the values: lists joined with :data:`LIST_SEPARATOR`, ``None``/empty dropped, dates as ISO
+  strings, NaN and infinity dropped, XML-illegal characters removed, evidence flattened to
+  ``evidence_count`` and the first evidence's sentence, document, title and URL;
+* the ids: NMTOKEN node ids (kept as they are when already safe) and edge ids derived from
+  (source, key, target), so an edge keeps its id when the corpus grows and the same id appears in
+  GraphML, GEXF and CSV.
+
+>>> clean_text("a\\x00b\\x1bc\\ufffe d")
+'abc d'
+>>> to_text(["Putin", None, "Vladimir Putin"])
+'Putin | Vladimir Putin'
+>>> coerce(float("nan"), "double") is None, coerce(3.0, "int"), coerce("true", "boolean")
+(True, 3, True)
+>>> edge_id("RUS", "CONSULT:negated", "PRK")
+'RUS--CONSULT:negated--PRK'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import networkx as nx
+
+ColumnType = Literal["string", "int", "long", "double", "boolean"]
+Scalar = str | int | float | bool
+
+#: How list values (aliases, documents, relation phrases) are joined into one string.
+LIST_SEPARATOR = " | "
+
+#: Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: An XML NMTOKEN restricted to ASCII, which every validator and reader agrees on.
+_NMTOKEN = re.compile(r"[A-Za-z0-9._:\-]+")
+_NOT_NMTOKEN_CHAR = re.compile(r"[^A-Za-z0-9._:\-]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INT32 = 2**31
+
+#: Names Gephi reads as visual properties rather than data (see formats.md), plus the CSV
+#: columns Gephi's spreadsheet importer treats specially; compared case-insensitively.
+RESERVED_NAMES = frozenset({
+    "label", "x", "y", "z", "size", "r", "g", "b", "color", "edgelabel", "weight",
+    "id", "source", "target", "type", "kind", "interval", "timeset",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One exported attribute: its name (an NMTOKEN) and its single type."""
+
+    name: str
+    type: ColumnType
+
+
+#: Node columns, in file order, from kg.graph's node attributes. ``type`` is exported as
+#: ``actor_type``: the name says what it is and cannot be mistaken for Gephi's edge Type column.
+NODE_COLUMNS: tuple[Column, ...] = (
+    Column("actor_type", "string"), Column("ner", "string"), Column("iso3", "string"),
+    Column("aliases", "string"), Column("mentions", "int"), Column("document_count", "int"),
+    Column("documents", "string"), Column("first_date", "string"), Column("last_date", "string"),
+)
+#: Edge columns, in file order. ``relation_type`` stays a data column although it is also the
+#: label: Gephi turns ``label`` into the drawn text only, and analysts filter on the type.
+EDGE_COLUMNS: tuple[Column, ...] = (
+    Column("relation_type", "string"), Column("edge_key", "string"), Column("quad_class", "int"),
+    Column("class_name", "string"), Column("intensity", "double"), Column("negated", "boolean"),
+    Column("count", "int"), Column("relations", "string"), Column("modality", "string"),
+    Column("confidence", "double"),
+    Column("first_date", "string"), Column("last_date", "string"), Column("document_count", "int"),
+    Column("documents", "string"), Column("evidence_count", "int"), Column("first_sentence", "string"),
+    Column("first_doc_id", "string"), Column("first_doc_title", "string"),
+    Column("first_doc_url", "string"),
+)
+#: Graph-level values (GraphML graph data, GEXF meta).
+GRAPH_COLUMNS: tuple[Column, ...] = (
+    Column("kg_version", "string"), Column("max_evidence", "int"), Column("document_count", "int"),
+)
+
+#: Attributes kg.graph writes that the fixed columns above (or the label/weight) already cover.
+_KNOWN_NODE_ATTRS = frozenset({"label", "type", "ner", "iso3", "aliases", "mentions", "documents",
+                               "first_date", "last_date"})
+_KNOWN_EDGE_ATTRS = frozenset({"relation_type", "quad_class", "class_name", "intensity", "negated",
+                               "count", "weight", "relations", "modality", "confidence", "first_date",
+                               "last_date",
+                               "documents", "evidence"})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry; everything else (emoji, <, &) kept."""
+    return text if _XML_ILLEGAL.search(text) is None else _XML_ILLEGAL.sub("", text)
+
+
+def to_text(value: Any) -> str | None:
+    """Any attribute value as one string, or ``None`` when there is nothing to write."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        text = repr(value)
+    elif isinstance(value, dt.date | dt.datetime | dt.time):
+        text = value.isoformat()
+    elif isinstance(value, Mapping):
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        parts = [p for p in (to_text(v) for v in items) if p]
+        text = LIST_SEPARATOR.join(parts)
+    else:
+        text = str(value)
+    text = clean_text(text)
+    return text or None
+
+
+def coerce(value: Any, type_: ColumnType) -> Scalar | None:
+    """``value`` as a scalar of ``type_``, or ``None`` when it has none (missing, NaN, wrong kind)."""
+    if value is None:
+        return None
+    if type_ == "string":
+        if type(value) is str:  # the hot path: most values are plain strings
+            return clean_text(value) or None
+        return to_text(value)
+    if type_ == "boolean":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | float) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        return None
+    number: float
+    if isinstance(value, bool):
+        number = int(value)
+    elif isinstance(value, int | float):
+        number = value
+    elif isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+    else:
+        return None
+    if not math.isfinite(number):
+        return None
+    if type_ == "double":
+        return float(number)
+    # int / long: only whole numbers, never a silently truncated fraction
+    if number != int(number):
+        return None
+    return int(number)
+
+
+def format_value(value: Scalar, type_: ColumnType) -> str:
+    """The text of a coerced value as GraphML/GEXF/CSV write it (``true``, ``3``, ``0.5``)."""
+    if type_ == "boolean":
+        return "true" if value else "false"
+    if type_ == "double":
+        return repr(float(value))
+    return str(value)
+
+
+def infer_type(values: Iterable[Any]) -> ColumnType:
+    """The one type that holds every value of an unknown attribute (string when they disagree).
+
+    >>> infer_type([1, 2.5, None]), infer_type([True, False]), infer_type([1, "a"]), infer_type([2**40])
+    ('double', 'boolean', 'string', 'long')
+    """
+    kinds: set[str] = set()
+    for v in values:
+        if v is None or (isinstance(v, float) and not math.isfinite(v)):
+            continue
+        if isinstance(v, bool):
+            kinds.add("boolean")
+        elif isinstance(v, int):
+            kinds.add("int" if -_INT32 <= v < _INT32 else "long")
+        elif isinstance(v, float):
+            kinds.add("double")
+        else:
+            kinds.add("string")
+    if not kinds:
+        return "string"
+    if kinds == {"boolean"}:
+        return "boolean"
+    if kinds == {"int"}:
+        return "int"
+    if kinds <= {"int", "long"}:
+        return "long"
+    if kinds <= {"int", "long", "double"}:
+        return "double"
+    return "string"
+
+
+def iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` for a date, a datetime or a string starting with a valid ISO date, else ``None``.
+
+    >>> iso_date("2024-06-19T08:00:00Z"), iso_date("2024-02-30"), iso_date(None)
+    ('2024-06-19', None, None)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _iso_date_text(value) if isinstance(value, str) else None
+
+
+@functools.lru_cache(maxsize=8192)  # a corpus has few distinct dates and every edge repeats them
+def _iso_date_text(value: str) -> str | None:
+    if not _ISO_DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- ids
+
+def nmtoken(value: Any) -> str:
+    """``value`` as an ASCII NMTOKEN: kept when already one, else transliterated and cleaned.
+
+    >>> nmtoken("vladimir_putin"), nmtoken("São Paulo"), nmtoken("<>")
+    ('vladimir_putin', 'Sao_Paulo', '_')
+    """
+    text = str(value)
+    if _NMTOKEN.fullmatch(text):
+        return text
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_NMTOKEN_CHAR.sub("_", ascii_text) or "_"
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    token, n = candidate, 2
+    while token in used:
+        token, n = f"{candidate}.{n}", n + 1
+    used.add(token)
+    return token
+
+
+def node_ids(G: nx.MultiDiGraph) -> dict[Any, str]:
+    """Every node's file id, in sorted order: its own id when it is an NMTOKEN, else a cleaned one.
+
+    Ids are claimed in sorted order, so a cleaned id that collides gets the same suffix every run.
+    """
+    used: set[str] = set()
+    ids: dict[Any, str] = {}
+    for n in sorted(G.nodes, key=str):
+        ids[n] = _unique(nmtoken(n), used)
+    return ids
+
+
+def edge_id(source_id: str, key: Any, target_id: str) -> str:
+    """The id of edge (source, key, target): readable in Gephi and stable when the graph grows."""
+    return f"{source_id}--{nmtoken(key)}--{target_id}"
+
+
+def sorted_edges(G: nx.MultiDiGraph, ids: Mapping[Any, str]
+                 ) -> list[tuple[str, Any, Any, Any, dict[str, Any]]]:
+    """``(edge_id, u, v, key, attrs)`` for every edge, sorted by (source id, target id, key).
+
+    Ids come from :func:`edge_id`; the rare collision (a node id containing ``--``) gets a
+    suffix, so every id in the file is unique.
+    """
+    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2])))
+    used: set[str] = set()
+    return [(_unique(edge_id(ids[u], k, ids[v]), used), u, v, k, d) for u, v, k, d in edges]
+
+
+# ------------------------------------------------------------------------------------------ records
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """The columns of one graph's export: the fixed ones plus its unknown attributes."""
+
+    nodes: tuple[Column, ...]
+    edges: tuple[Column, ...]
+    node_extras: tuple[tuple[str, Column], ...]  # (attribute name in the graph, column)
+    edge_extras: tuple[tuple[str, Column], ...]
+
+
+def _extras(attr_dicts: list[Mapping[str, Any]], known: frozenset[str],
+            taken: set[str]) -> tuple[tuple[str, Column], ...]:
+    values: dict[str, list[Any]] = {}
+    for d in attr_dicts:
+        for name, value in d.items():
+            if name not in known:
+                values.setdefault(str(name), []).append(value)
+    extras: list[tuple[str, Column]] = []
+    for name in sorted(values):
+        column = nmtoken(name)
+        # A name Gephi would swallow as a visual property (or one of ours) gets a prefix.
+        if column.lower() in RESERVED_NAMES or column in taken:
+            column = f"attr_{column}"
+        column = _unique(column, taken)
+        extras.append((name, Column(column, infer_type(values[name]))))
+    return tuple(extras)
+
+
+def graph_schema(G: nx.MultiDiGraph) -> Schema:
+    """The columns for ``G``: :data:`NODE_COLUMNS`, :data:`EDGE_COLUMNS` and any extra attributes."""
+    node_extras = _extras([d for _, d in G.nodes(data=True)], _KNOWN_NODE_ATTRS,
+                          {c.name for c in NODE_COLUMNS})
+    edge_extras = _extras([d for _, _, d in G.edges(data=True)], _KNOWN_EDGE_ATTRS,
+                          {c.name for c in EDGE_COLUMNS})
+    return Schema(nodes=NODE_COLUMNS + tuple(c for _, c in node_extras),
+                  edges=EDGE_COLUMNS + tuple(c for _, c in edge_extras),
+                  node_extras=node_extras, edge_extras=edge_extras)
+
+
+def _typed(raw: Mapping[str, Any], columns: Iterable[Column]) -> dict[str, Scalar]:
+    out: dict[str, Scalar] = {}
+    for column in columns:
+        value = coerce(raw.get(column.name), column.type)
+        if value is not None:
+            out[column.name] = value
+    return out
+
+
+def _length(value: Any) -> int | None:
+    return len(value) if isinstance(value, list | tuple | set | frozenset) else None
+
+
+def node_label(node: Any, attrs: Mapping[str, Any]) -> str:
+    """The name to show: the ``label`` attribute, else the node id (never empty)."""
+    return to_text(attrs.get("label")) or to_text(node) or "?"
+
+
+def node_record(attrs: Mapping[str, Any], schema: Schema) -> dict[str, Scalar]:
+    """A node's column values (missing ones left out)."""
+    raw: dict[str, Any] = {
+        "actor_type": attrs.get("type"), "ner": attrs.get("ner"), "iso3": attrs.get("iso3"),
+        "aliases": attrs.get("aliases"), "mentions": attrs.get("mentions"),
+        "document_count": _length(attrs.get("documents")), "documents": attrs.get("documents"),
+        "first_date": attrs.get("first_date"), "last_date": attrs.get("last_date"),
+    }
+    for name, column in schema.node_extras:
+        raw[column.name] = attrs.get(name)
+    return _typed(raw, schema.nodes)
+
+
+def edge_label(key: Any, attrs: Mapping[str, Any]) -> str:
+    """The text drawn on an edge: its relation type (the key when the type is missing)."""
+    return to_text(attrs.get("relation_type")) or to_text(key) or "RELATED"
+
+
+def edge_weight(attrs: Mapping[str, Any]) -> float:
+    """A weight Gephi keeps: ``weight``, else ``count``, else 1 — never 0, negative or NaN."""
+    for name in ("weight", "count"):
+        w = attrs.get(name)
+        if isinstance(w, int | float) and not isinstance(w, bool) and math.isfinite(w) and w > 0:
+            return float(w)
+    return 1.0
+
+
+def edge_record(key: Any, attrs: Mapping[str, Any], schema: Schema) -> dict[str, Scalar]:
+    """An edge's column values; the evidence list becomes a count and its first (earliest) item."""
+    evidence = attrs.get("evidence")
+    evidence = evidence if isinstance(evidence, list) else []
+    first = evidence[0] if evidence and isinstance(evidence[0], Mapping) else {}
+    raw: dict[str, Any] = {name: attrs.get(name) for name in (
+        "relation_type", "quad_class", "class_name", "intensity", "negated", "count", "relations",
+        "modality", "confidence", "first_date", "last_date", "documents")}
+    raw.update({
+        "edge_key": key, "document_count": _length(attrs.get("documents")),
+        "evidence_count": len(evidence), "first_sentence": first.get("sentence"),
+        "first_doc_id": first.get("doc_id"), "first_doc_title": first.get("title"),
+        "first_doc_url": first.get("url"),
+    })
+    for name, column in schema.edge_extras:
+        raw[column.name] = attrs.get(name)
+    return _typed(raw, schema.edges)
+
+
+def graph_record(G: nx.MultiDiGraph) -> dict[str, Scalar]:
+    """The graph-level values: kg version, evidence cap and number of documents."""
+    documents = G.graph.get("documents")
+    raw = {"kg_version": G.graph.get("kg_version"), "max_evidence": G.graph.get("max_evidence"),
+           "document_count": len(documents) if isinstance(documents, Mapping) else None}
+    return _typed(raw, GRAPH_COLUMNS)
+
+
+# ------------------------------------------------------------------------------------------- escaping
+
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t]')
+
+
+def xml_text(text: str) -> str:
+    """``text`` escaped for element content (& < > and CR, which a reader would turn into LF)."""
+    if _TEXT_SPECIAL.search(text) is None:  # the common case, and the hot path of every export
+        return text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def xml_attr(text: str) -> str:
+    """``text`` escaped for a double-quoted attribute, keeping tabs and line breaks (else spaces)."""
+    if _ATTR_SPECIAL.search(text) is None:
+        return text
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))

@@ -1,0 +1,251 @@
+// kg map: the legend (which doubles as a filter), relation types, minimum count and the date range.
+
+const ALL_DATES = META.dates || [null, null];
+const F = {
+  types: new Set(META.types.map((t) => t[0])),
+  classes: new Set(META.classes.map((c) => c[0])),
+  rtypes: new Set(META.relation_types.map((r) => r[0])),
+  minCount: 1,
+  from: ALL_DATES[0],
+  to: ALL_DATES[1],
+  undated: false,
+};
+const edgeShown = new Uint8Array(EDGE.length).fill(1);
+const nodeShown = new Uint8Array(NODE.length).fill(1);
+
+function datesActive() {
+  return META.dates !== null && (F.from !== ALL_DATES[0] || F.to !== ALL_DATES[1]);
+}
+
+function edgeVisible(i) {
+  const e = EDGE[i];
+  const d = DATA.edges[i];
+  if (!F.classes.has(e.class_name) || !F.rtypes.has(e.relation_type) || e.count < F.minCount) return false;
+  if (!F.types.has(NODE[d.from].type) || !F.types.has(NODE[d.to].type)) return false;
+  if (datesActive()) {
+    if (!e.dates.length) return F.undated;
+    if (!e.dates.some((x) => x >= F.from && x <= F.to)) return false;
+  }
+  return true;
+}
+
+// Hide what the filters exclude; an actor stays while one of its ties does (or it never had any).
+function applyFilters() {
+  const eu = [];
+  const nu = [];
+  for (let i = 0; i < EDGE.length; i++) {
+    const on = edgeVisible(i) ? 1 : 0;
+    if (on !== edgeShown[i]) {
+      edgeShown[i] = on;
+      eu.push({ id: i, hidden: !on });
+    }
+  }
+  for (let i = 0; i < NODE.length; i++) {
+    const on = F.types.has(NODE[i].type) && (!incident[i].length || incident[i].some((e) => edgeShown[e])) ? 1 : 0;
+    if (on !== nodeShown[i]) {
+      nodeShown[i] = on;
+      nu.push({ id: i, hidden: !on });
+    }
+  }
+  if (eu.length) edges.update(eu);
+  if (nu.length) nodes.update(nu);
+  if (focus && focus.node !== undefined) {
+    if (nodeShown[focus.node]) focusNode(focus.node); else { unfocus(); closePanel(); }
+  } else if (focus && focus.edge !== undefined && !edgeShown[focus.edge]) {
+    unfocus();
+    closePanel();
+  }
+  updateSummary();
+  drawTimeline();
+}
+
+function visibleCounts() {
+  return { nodes: nodeShown.reduce((a, b) => a + b, 0), edges: edgeShown.reduce((a, b) => a + b, 0) };
+}
+
+function updateSummary() {
+  const c = visibleCounts();
+  const p = $("kg-summary");
+  clear(p);
+  p.append(el("strong", null, fmt(c.nodes)), " of " + plural(META.shown_nodes, "actor") + ", ",
+    el("strong", null, fmt(c.edges)), " of " + plural(META.shown_edges, "tie") + " shown");
+  if (META.omitted_nodes) {
+    p.append(el("br"), el("span", { class: "kg-warning" },
+      plural(META.omitted_nodes, "less important actor") + " (and " + plural(META.omitted_edges, "tie") +
+      ") left out of " + fmt(META.total_nodes) + " by max-nodes " + fmt(META.max_nodes) + "."));
+  }
+  if (META.documents) p.append(el("br"), "From " + plural(META.documents, "document") + ".");
+}
+
+// A legend entry is a toggle; double-click keeps only that entry.
+function legend(list, entries, colors, set, kind, labelOf) {
+  const ul = $(list);
+  for (const [key, count] of entries) {
+    const b = el("button", { type: "button", "aria-pressed": "true", dataset: { key: key } },
+      swatch(colors[key], kind), el("span", null, labelOf(key)), el("span", { class: "kg-count" }, fmt(count)));
+    b.addEventListener("click", () => {
+      if (set.has(key)) set.delete(key); else set.add(key);
+      syncLegend(ul, set);
+      applyFilters();
+    });
+    b.addEventListener("dblclick", () => {
+      set.clear();
+      set.add(key);
+      syncLegend(ul, set);
+      applyFilters();
+    });
+    ul.append(el("li", null, b));
+  }
+}
+
+function syncLegend(ul, set) {
+  for (const b of ul.querySelectorAll("button")) b.setAttribute("aria-pressed", String(set.has(b.dataset.key)));
+}
+
+function relationTypeList() {
+  const ul = $("kg-rtypes");
+  const classOf = {};
+  for (const e of EDGE) classOf[e.relation_type] = classOf[e.relation_type] || e.class_name;
+  for (const [rt, count] of META.relation_types) {
+    const box = el("input", { type: "checkbox", dataset: { key: rt } });
+    box.checked = true;
+    box.addEventListener("change", () => {
+      if (box.checked) F.rtypes.add(rt); else F.rtypes.delete(rt);
+      applyFilters();
+    });
+    ul.append(el("li", null, el("label", null, box, swatch(META.class_colors[classOf[rt]], "line"),
+      rt, el("span", { class: "kg-count" }, fmt(count)))));
+  }
+  const setAll = (on) => {
+    for (const b of ul.querySelectorAll("input")) {
+      b.checked = on;
+      if (on) F.rtypes.add(b.dataset.key); else F.rtypes.delete(b.dataset.key);
+    }
+    applyFilters();
+  };
+  $("kg-rtypes-all").addEventListener("click", () => setAll(true));
+  $("kg-rtypes-none").addEventListener("click", () => setAll(false));
+}
+
+function setDates(from, to) {
+  F.from = from && from >= ALL_DATES[0] ? from : ALL_DATES[0];
+  F.to = to && to <= ALL_DATES[1] ? to : ALL_DATES[1];
+  if (F.from > F.to) [F.from, F.to] = [F.to, F.from];
+  $("kg-date-from").value = F.from || "";
+  $("kg-date-to").value = F.to || "";
+  applyFilters();
+}
+
+// --- timeline: ties per day or month, the chosen period shaded; drag across it to choose ---------
+const BINS = (() => {
+  if (!META.dates) return [];
+  const monthly = META.dates[0].slice(0, 7) !== META.dates[1].slice(0, 7) &&
+    (Date.parse(META.dates[1]) - Date.parse(META.dates[0])) / 864e5 > 62;
+  const counts = new Map();
+  for (const e of EDGE) {
+    for (const d of new Set(e.dates.map((x) => (monthly ? x.slice(0, 7) : x)))) counts.set(d, (counts.get(d) || 0) + 1);
+  }
+  const keys = [];
+  if (monthly) {
+    let [y, m] = META.dates[0].slice(0, 7).split("-").map(Number);
+    const last = META.dates[1].slice(0, 7);
+    for (;;) {
+      const k = y + "-" + String(m).padStart(2, "0");
+      keys.push(k);
+      if (k >= last || keys.length > 1200) break;
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+    }
+    return keys.map((k) => ({ from: k + "-01", to: k + "-31", count: counts.get(k) || 0, label: k }));
+  }
+  for (let t = Date.parse(META.dates[0]); keys.length <= 400; t += 864e5) {
+    const k = new Date(t).toISOString().slice(0, 10);
+    keys.push(k);
+    if (k >= META.dates[1]) break;
+  }
+  return keys.map((k) => ({ from: k, to: k, count: counts.get(k) || 0, label: k }));
+})();
+
+function drawTimeline() {
+  const c = $("kg-timeline");
+  if (!BINS.length) return;
+  const ratio = window.devicePixelRatio || 1;
+  const w = c.clientWidth || 260;
+  const h = c.clientHeight || 56;
+  if (c.width !== Math.round(w * ratio)) { c.width = Math.round(w * ratio); c.height = Math.round(h * ratio); }
+  const ctx = c.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const max = Math.max(1, ...BINS.map((b) => b.count));
+  const bw = w / BINS.length;
+  BINS.forEach((b, i) => {
+    const inRange = b.to >= F.from && b.from <= F.to;
+    ctx.fillStyle = inRange ? "#0969da" : "#c9d1d9";
+    const bh = b.count ? Math.max(2, (h - 14) * b.count / max) : 0;
+    ctx.fillRect(i * bw + 0.5, h - 12 - bh, Math.max(1, bw - 1), bh);
+  });
+  ctx.fillStyle = "#656d76";
+  ctx.font = "10px system-ui, sans-serif";
+  ctx.textBaseline = "bottom";
+  ctx.fillText(BINS[0].label, 0, h);
+  const endLabel = BINS[BINS.length - 1].label;
+  ctx.fillText(endLabel, w - ctx.measureText(endLabel).width, h);
+}
+
+function timelineDrag() {
+  const c = $("kg-timeline");
+  let start = null;
+  const binAt = (ev) => {
+    const r = c.getBoundingClientRect();
+    return Math.min(BINS.length - 1, Math.max(0, Math.floor((ev.clientX - r.left) / r.width * BINS.length)));
+  };
+  const choose = (a, b) => setDates(BINS[Math.min(a, b)].from, BINS[Math.max(a, b)].to);
+  c.addEventListener("pointerdown", (ev) => { start = binAt(ev); c.setPointerCapture(ev.pointerId); choose(start, start); });
+  c.addEventListener("pointermove", (ev) => { if (start !== null) choose(start, binAt(ev)); });
+  c.addEventListener("pointerup", () => { start = null; });
+}
+
+function setupFilters() {
+  legend("kg-legend-types", META.types, META.type_colors, F.types, "dot", (t) => TYPE_LABEL[t] || t);
+  legend("kg-legend-classes", META.classes, META.class_colors, F.classes, "line", (k) => k);
+  relationTypeList();
+  const range = $("kg-min-count");
+  range.max = String(META.max_count);
+  range.disabled = META.max_count <= 1;
+  range.addEventListener("input", () => {
+    F.minCount = Number(range.value);
+    $("kg-min-count-value").textContent = range.value;
+    applyFilters();
+  });
+  if (META.dates) {
+    for (const id of ["kg-date-from", "kg-date-to"]) {
+      $(id).min = ALL_DATES[0];
+      $(id).max = ALL_DATES[1];
+      $(id).addEventListener("change", () => setDates($("kg-date-from").value, $("kg-date-to").value));
+    }
+    $("kg-date-from").value = ALL_DATES[0];
+    $("kg-date-to").value = ALL_DATES[1];
+    $("kg-undated").addEventListener("change", () => { F.undated = $("kg-undated").checked; applyFilters(); });
+    $("kg-dates-clear").addEventListener("click", () => setDates(null, null));
+    timelineDrag();
+  } else {
+    $("kg-dates-section").hidden = true;
+  }
+}
+
+function resetFilters() {
+  const refill = (set, entries) => { set.clear(); for (const [k] of entries) set.add(k); };
+  refill(F.types, META.types);
+  refill(F.classes, META.classes);
+  refill(F.rtypes, META.relation_types);
+  F.minCount = 1;
+  F.from = ALL_DATES[0];
+  F.to = ALL_DATES[1];
+  syncLegend($("kg-legend-types"), F.types);
+  syncLegend($("kg-legend-classes"), F.classes);
+  for (const b of $("kg-rtypes").querySelectorAll("input")) b.checked = true;
+  $("kg-min-count").value = "1";
+  $("kg-min-count-value").textContent = "1";
+  if (META.dates) { $("kg-date-from").value = F.from; $("kg-date-to").value = F.to; }
+  applyFilters();
+}

@@ -1,0 +1,78 @@
+"""Triples from a parsed document: who did what to whom, typed with kg's ontology.
+
+One module per kind of construction, each a generator of :class:`~kg.extract.candidate.Candidate` over a
+sentence: :mod:`~kg.extract.clauses` (verbs), :mod:`~kg.extract.nominal` (event nouns, "between", roles),
+:mod:`~kg.extract.titles` (titles before names, places). :mod:`~kg.extract.mentions` finds the actors,
+:mod:`~kg.extract.coref` resolves pronouns and descriptions, :mod:`~kg.extract.lexicon` types relations.
+
+Precision guards applied here: both ends are actors, no self-loops, one triple per (subject, type, object,
+negation) in a sentence (the most confident pattern wins), triples in document order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.candidate import Candidate
+from kg.extract.clauses import clause_candidates
+from kg.extract.coref import Resolver, resolve_rule_based
+from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.mentions import DocMentions
+from kg.extract.nominal import nominal_candidates
+from kg.extract.titles import org_place_candidates, place_candidates, title_candidates
+from kg.records import Document, Triple
+
+__all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
+
+_RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates)
+
+
+def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None = None) -> list[Candidate]:
+    """All candidates of one sentence, merged: one per (subject, type, object, negation), best first found."""
+    lex = lex if lex is not None else lexicon()
+    best: dict[tuple[str, str, str, bool], Candidate] = {}
+    for rule in _RULES:
+        for c in rule(sent, mentions, lex):
+            key = (c.subject.key, c.relation_type, c.object.key, c.negated)
+            old = best.get(key)
+            if old is None or c.confidence > old.confidence:
+                best[key] = c
+    out = list(best.values())
+    # a typed relation makes an untyped one between the same pair redundant
+    typed = {(c.subject.key, c.object.key) for c in out if c.relation_type != "RELATED"}
+    typed |= {(o, s) for s, o in typed}
+    out = [c for c in out if c.relation_type != "RELATED" or (c.subject.key, c.object.key) not in typed]
+    out.sort(key=lambda c: (c.subject.start, c.object.start, c.relation_type))
+    return out
+
+
+def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sentence_offset: int = 0,
+                    resolver: Resolver | None = resolve_rule_based) -> Iterator[Triple]:
+    """All triples of one parsed document (or one chunk of it), in document order.
+
+    ``char_offset`` is added to every character span and ``sentence_offset`` to every sentence index, so a
+    document parsed in chunks yields the same triples as a whole one. ``resolver`` resolves pronouns and
+    descriptions (``None`` turns coreference off). Deterministic: the same Doc gives the same triples.
+    """
+    mentions = DocMentions.build(doc, char_offset)
+    if resolver is not None:
+        resolver(mentions)
+    lex = lexicon()
+    for k, sent in enumerate(doc.sents):
+        cands = sentence_candidates(sent, mentions, lex)
+        if not cands:
+            continue
+        text = sent.text.strip()
+        start = sent.start_char + char_offset + (len(sent.text) - len(sent.text.lstrip()))
+        for c in cands:
+            s, o = c.subject, c.object
+            yield Triple(
+                doc_id=document.id, sentence_index=k + sentence_offset, sentence=text,
+                subject=s.name, subject_type=s.type, subject_text=s.text, subject_span=s.span,
+                relation=c.relation, relation_type=c.relation_type,
+                object=o.name, object_type=o.type, object_text=o.text, object_span=o.span,
+                negated=c.negated, modality=c.modality, confidence=c.confidence, date=document.date,
+                subject_id=s.key, object_id=o.key, subject_iso3=s.iso3, object_iso3=o.iso3,
+                sentence_start=start, pattern=c.pattern, doc_title=document.title, doc_url=document.url)

@@ -1,0 +1,301 @@
+"""Clause relations: a verb with its subject and objects, active or passive, typed by the lexicon.
+
+Covers "Russia invaded Ukraine", "Ukraine was invaded by Russia" (also when the parser attaches "by" as a
+plain preposition), verb + preposition objects ("imposed sanctions on Iran", "clashed with China"), light
+verbs with event nouns ("launched air strikes on Yemen", "faces sanctions from the West"), conjoined
+subjects and objects, subjects shared by conjoined verbs and participles, relative clauses ("who
+assassinated Lincoln"), open complements ("threatened to block Finland's bid", "plans to visit") and
+reported speech ("Kyiv said Russian drones struck ...": the reported event, never "Kyiv SAY").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.candidate import Candidate, make
+from kg.extract.lexicon import Lexicon, NounEntry, VerbEntry
+from kg.extract.mentions import DocMentions
+from kg.extract.modality import modality_of
+from kg.records import Mention
+
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJ_DEPS = frozenset({"dobj", "dative", "obj", "oprd"})
+# Prepositions whose object takes part in the event whatever the verb ("attacked *on* X" aside, "with", "against").
+_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into", "toward", "towards", "upon", "onto", "between"})
+# Prepositions of an event noun that name its target ("strikes *on* Yemen", "aid package *for* Ukraine").
+_EVENT_TARGET_PREPS = _TARGET_PREPS | {"for", "at", "over", "in", "of"}
+# Prepositions of an event noun that name its agent ("sanctions *from* Western countries").
+_EVENT_AGENT_PREPS = frozenset({"from", "by"})
+# Prepositions under which a light verb's event noun sits ("responded *with* strikes", "embarked *on* a visit").
+_EVENT_HOLDER_PREPS = frozenset({"with", "on", "in", "to", "into"})
+# Relative pronouns: the relative clause's subject is the noun it modifies.
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def clause_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """Candidates from every verb of ``sent`` (see the module docstring)."""
+    for v in sent:
+        if v.pos_ not in _VERB_POS or v.dep_ in ("aux", "auxpass") or v.lemma_ == "be":
+            continue
+        yield from _verb_candidates(v, ms, lex)
+
+
+def _particle(v: Token) -> str | None:
+    return next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+
+
+def _entry(v: Token, lex: Lexicon, prep: str | None = None, noun: str | None = None) -> VerbEntry | None:
+    return lex.verb(v.lemma_, prt=_particle(v), prep=prep, noun=noun)
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in _PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or (
+        v.dep_ == "acl" and v.tag_ == "VBN")
+
+
+def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[list[Mention], bool]:
+    """The actors doing ``v`` and whether they were inherited from another verb; passive agents included."""
+    if is_passive(v):
+        return _agents(v, ms), False
+    own = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
+    if own:
+        out: list[Mention] = []
+        for s in own:
+            if s.lower_ in _RELATIVE and v.dep_ == "relcl":
+                out += ms.actors_at(v.head)  # "Booth, who assassinated Lincoln"
+            else:
+                out += ms.actors_at(s)
+        return out, False
+    if depth > 3:
+        return [], True
+    head = v.head
+    if v.dep_ == "conj" and head.pos_ in _VERB_POS:
+        return subjects(head, ms, lex, depth + 1)[0], True  # "toured a factory and met Shoigu"
+    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and head.head.pos_ in _VERB_POS):
+        gov = head if v.dep_ == "xcomp" else head.head
+        entry = _entry(gov, lex)
+        objs = [m for c in gov.children if c.dep_ in _OBJ_DEPS for m in ms.actors_at(c)]
+        if objs and (v.dep_ == "pcomp" or (entry is not None and entry.object_control)):
+            return objs, True  # "urged Pyongyang to return", "accused Tehran of supplying"
+        return subjects(gov, ms, lex, depth + 1)[0], True
+    if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and head.pos_ in _VERB_POS:
+        return subjects(head, ms, lex, depth + 1)[0], True  # "..., providing support to the state"
+    if v.dep_ == "relcl":
+        return ms.actors_at(head), True
+    return [], False
+
+
+def _agents(v: Token, ms: DocMentions) -> list[Mention]:
+    """Actors of the by-phrase of a passive verb, whether parsed as ``agent`` or as a plain ``prep``."""
+    out: list[Mention] = []
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += ms.actors_at(p)
+    return out
+
+
+def _event_noun(tok: Token, lex: Lexicon) -> NounEntry | None:
+    """The event a noun names, itself or through a compound ("aid package", "air strikes")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    found = lex.noun(tok.lemma_) or lex.noun(tok.lower_)
+    if found is not None:
+        return found
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and c.pos_ == "NOUN":
+            found = lex.noun(c.lemma_)
+            if found is not None:
+                return found
+    return None
+
+
+def event_targets(noun: Token, ms: DocMentions, preps: frozenset[str] = _EVENT_TARGET_PREPS) -> list[Mention]:
+    """Actors an event noun is aimed at: its prepositional objects, or one step further ("on targets in Syria")."""
+    out: list[Mention] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        for pobj in p.children:
+            if pobj.dep_ not in ("pobj", "pcomp"):
+                continue
+            found = ms.actors_at(pobj)
+            if not found:
+                for pp in pobj.children:  # "strikes on targets in Syria", "talks on joining the EU"
+                    if (pp.dep_ == "prep" and pp.lower_ in ("in", "of")) or pp.dep_ == "dobj":
+                        for x in (pp.children if pp.dep_ == "prep" else (pp,)):
+                            if x.dep_ in ("pobj", "dobj"):
+                                found += ms.actors_at(x)
+            out += [m for m in found if m not in out]
+    return out
+
+
+def _event_agents(noun: Token, ms: DocMentions) -> list[Mention]:
+    return [m for p in noun.children if p.dep_ == "prep" and p.lower_ in _EVENT_AGENT_PREPS
+            for pobj in p.children if pobj.dep_ == "pobj" for m in ms.actors_at(pobj)]
+
+
+def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
+    """(actor, relation lemma phrase, type, pattern) of ``v``'s objects, typed with the verb's lexicon entry."""
+    base = _entry(v, lex)
+    prt = _particle(v)
+    lemma = v.lemma_.lower() + (f" {prt}" if prt else "")
+    passive = is_passive(v)
+    holders = [c for c in v.children if c.dep_ in _OBJ_DEPS]
+    if passive:
+        holders += [c for c in v.children if c.dep_ in _PASS_SUBJ_DEPS]
+    if v.dep_ == "acl" and v.tag_ == "VBN":
+        holders.append(v.head)  # "the coalition led by the US": the modified noun is the object
+    for obj in holders:
+        actors = ms.actors_at(obj)
+        noun = _event_noun(obj, lex) if not actors else None
+        if actors:
+            entry = _entry(v, lex, noun=obj.lemma_.lower()) or base
+            rtype = entry.type if entry is not None and entry.type else None
+            yield from ((m, lemma, rtype or "RELATED", "passive" if passive else "svo" if rtype else "unknown_verb")
+                        for m in actors)
+            # "recalled its ambassador to France": the object's own target
+            entry2 = _entry(v, lex, noun=obj.lemma_.lower())
+            if entry2 is not None and entry2.noun and entry2.type:
+                for m in event_targets(obj, ms, frozenset({"to", "from", "in"})):
+                    yield m, f"{lemma} {obj.lemma_.lower()}", entry2.type, "verb_prep"
+        elif noun is not None or (base is not None and base.type):
+            yield from _event_object(v, obj, noun, lemma, base, ms, lex)
+    for p in v.children:
+        if p.dep_ not in ("prep", "agent") or (p.lower_ == "by" and passive):
+            continue
+        prep = p.lower_
+        entry = _entry(v, lex, prep=prep)
+        specific = entry is not None and entry.prep == prep
+        for pobj in p.children:
+            if pobj.dep_ != "pobj":
+                continue
+            actors = ms.actors_at(pobj)
+            if actors and (specific or prep in _TARGET_PREPS) and entry is not None and entry.type:
+                yield from ((m, f"{lemma} {prep}", entry.type, "verb_prep") for m in actors)
+            elif not actors and prep in _EVENT_HOLDER_PREPS:
+                noun = _event_noun(pobj, lex)
+                if noun is not None and (base is None or base.light or not base.type):
+                    yield from _event_object(v, pobj, noun, f"{lemma} {prep}", base, ms, lex)
+
+
+def _event_object(v: Token, obj: Token, noun: NounEntry | None, lemma: str, base: VerbEntry | None,
+                  ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
+    """Targets of a verb's non-actor object: an event noun's ("sanctions on Iran") or the verb's own ("drones to")."""
+    specific = _entry(v, lex, noun=obj.lemma_.lower())
+    noun_decides = specific is not None and bool(specific.noun and specific.type)
+    if noun_decides:
+        rtype: str | None = specific.type if specific is not None else None  # "impose sanction": own entry
+    elif noun is not None and (base is None or base.light or not base.type):
+        rtype = noun.type
+        noun_decides = True
+    else:
+        rtype = base.type if base is not None else None
+    if rtype is None:
+        return
+    phrase = f"{lemma} {obj.lemma_.lower()}" if noun is not None else lemma
+    if noun_decides:
+        for m in event_targets(obj, ms):
+            yield m, phrase, rtype, "event_object"
+    elif noun is not None and noun.recip:
+        # a typed verb on a joint event: "suspended talks with Iran", "signed an agreement with Japan";
+        # other events keep their targets to themselves ("discussed the war in Ukraine" is not about Ukraine)
+        for m in event_targets(obj, ms, frozenset({"with", "on", "between"})):
+            yield m, phrase, rtype, "event_object"
+    # the verb's own prepositional objects ("supplying drones *to* Moscow", "approved aid *for* Pakistan")
+    for p in v.children:
+        if p.dep_ == "prep" and (p.lower_ in _TARGET_PREPS or p.lower_ == "for"):
+            for pobj in p.children:
+                if pobj.dep_ == "pobj":
+                    for m in ms.actors_at(pobj):
+                        yield m, f"{phrase} {p.lower_}", rtype, "event_object"
+
+
+def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    base = _entry(v, lex)
+    if base is not None and base.report and not base.light:
+        return  # "Kyiv said ...": the reported clause is a verb of its own
+    if v.dep_ == "xcomp" and _absorbed_by_governor(v, lex):
+        return  # "refused to recognise X": the governing verb's relation already says it
+    subs, inherited = subjects(v, ms, lex)
+    negated, modality = modality_of(v)
+    if is_passive(v) and not subs:
+        yield from _passive_standing(v, ms, lex, negated, modality)
+    objs = list(_objects(v, ms, lex))
+    # an open complement's objects belong to a typed governing verb ("threatened to block Finland's bid")
+    if base is not None and base.type and not base.object_control and base.control != "through":
+        for x in v.children:
+            if x.dep_ == "xcomp":
+                objs += [(m, f"{v.lemma_.lower()} to {x.lemma_.lower()}", base.type, "xcomp")
+                         for m, *_ in _objects(x, ms, lex)]
+    # patient light verbs: "Russia faces sanctions from Western countries" -> West SANCTION Russia
+    if base is not None and base.patient:
+        for obj in (c for c in v.children if c.dep_ in _OBJ_DEPS):
+            noun = _event_noun(obj, lex)
+            if noun is not None:
+                for agent in _event_agents(obj, ms):
+                    for s in subs:
+                        c = make(agent, s, f"{v.lemma_.lower()} {obj.lemma_.lower()}", noun.type, "event_patient",
+                                 negated=negated, modality=modality, coref=ms.coref)
+                        if c is not None:
+                            yield c
+        return
+    for s in subs:
+        for o, phrase, rtype, pattern in objs:
+            if base is not None and base.reverse and pattern == "verb_prep":
+                s, o = o, s  # "received aid from Japan": Japan is the giver
+            c = make(s, o, phrase, rtype, pattern, negated=negated, modality=modality, inherited=inherited,
+                     coref=ms.coref)
+            if c is not None:
+                yield c
+    # conjoined subjects of a reciprocal verb or event: "Putin and Xi met", "Colombia and Venezuela restored ties"
+    if len(subs) >= 2 and not objs:
+        rtype = _reciprocal_type(v, base, lex)
+        if rtype is not None:
+            for i, a in enumerate(subs):
+                for b in subs[i + 1:]:
+                    c = make(a, b, v.lemma_.lower(), rtype, "reciprocal", negated=negated, modality=modality,
+                             coref=ms.coref)
+                    if c is not None:
+                        yield c
+
+
+def _reciprocal_type(v: Token, base: VerbEntry | None, lex: Lexicon) -> str | None:
+    for obj in (c for c in v.children if c.dep_ in _OBJ_DEPS):
+        specific = _entry(v, lex, noun=obj.lemma_.lower())
+        if specific is not None and specific.noun and specific.type:
+            return specific.type
+        noun = _event_noun(obj, lex)
+        if noun is not None and noun.recip:
+            return noun.type if (base is None or base.light or not base.type) else base.type
+    if base is not None and base.recip and base.type:
+        return base.type
+    return None
+
+
+def _absorbed_by_governor(x: Token, lex: Lexicon) -> bool:
+    gov = x.head
+    entry = _entry(gov, lex)
+    return (entry is not None and bool(entry.type) and not entry.object_control and entry.control != "through"
+            and not entry.light)
+
+
+def _passive_standing(v: Token, ms: DocMentions, lex: Lexicon, negated: bool, modality: str) -> Iterator[Candidate]:
+    """A passive verb with its own preposition and no agent: "Hoover was born in West Branch"."""
+    holders = [m for c in v.children if c.dep_ in _PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+    for p in v.children:
+        entry = _entry(v, lex, prep=p.lower_) if p.dep_ == "prep" else None
+        if entry is None or entry.prep != p.lower_ or not entry.type:
+            continue
+        for o in p.children:
+            for m in ms.actors_at(o) if o.dep_ == "pobj" else ():
+                for h in holders:
+                    c = make(h, m, f"{v.lemma_.lower()} {p.lower_}", entry.type, "verb_prep", negated=negated,
+                             modality=modality, coref=ms.coref)
+                    if c is not None:
+                        yield c

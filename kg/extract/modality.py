@@ -1,0 +1,71 @@
+"""Negation and modality of a predicate: "did not join" is negated, "could challenge" hedged, "will deliver" future.
+
+The flags are read off the predicate's own auxiliaries and negations and those of the verbs that govern it
+through open complements ("plans to visit" is future, "refused to recognise" stays the refusal's business).
+
+>>> HEDGE_AUX >= {"could", "may", "might", "would"}
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+HEDGE_AUX = frozenset({"could", "may", "might", "would", "should", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Governing verbs that make their complement future ("plans to visit", "is set to sign", "pledged to send").
+FUTURE_VERBS = frozenset("""plan intend aim prepare pledge promise vow expect set schedule seek want hope go
+agree decide commit""".split())
+# Governing verbs that make their complement uncertain ("may try to", "is likely to", "reportedly").
+HEDGE_VERBS = frozenset({"consider", "weigh", "mull", "try", "attempt", "seem", "appear", "threaten"})
+HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely",
+                           "apparently", "potentially"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_CLIMB = frozenset({"xcomp", "conj"})
+
+
+def _own_flags(verb: Token) -> tuple[bool, str | None]:
+    negated = False
+    modality: str | None = None
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and low in NEGATIONS):
+            negated = True
+        elif c.dep_ in ("aux", "auxpass"):
+            if low in FUTURE_AUX:
+                modality = modality or "future"
+            elif low in HEDGE_AUX:
+                modality = "hedged"
+            elif low == "going" or c.lemma_ == "go":
+                modality = modality or "future"
+        elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+            modality = "hedged"
+    return negated, modality
+
+
+def modality_of(verb: Token, *, climb: bool = True) -> tuple[bool, str]:
+    """(negated, modality) for a predicate; modality is "asserted", "hedged" or "future".
+
+    With ``climb``, governing verbs of an open complement add theirs ("will try to join" is hedged+future ->
+    hedged wins), but a governing verb's negation is not copied down ("did not agree to X" is the governing
+    verb's relation, handled where that relation is made).
+    """
+    negated, modality = _own_flags(verb)
+    tok = verb
+    steps = 0
+    while climb and tok.dep_ in _CLIMB and steps < 3:
+        head = tok.head
+        if tok.dep_ == "conj":
+            # "will visit X and meet Y": the shared auxiliary sits on the first conjunct
+            # (a negation is not shared: "did not visit X but met Y")
+            modality = modality or _own_flags(head)[1]
+        else:
+            n, m = _own_flags(head)
+            if head.lemma_ in HEDGE_VERBS:
+                m = "hedged"
+            elif head.lemma_ in FUTURE_VERBS:
+                m = m or "future"
+            modality = "hedged" if "hedged" in (modality, m) else (modality or m)
+        tok = head
+        steps += 1
+    return negated, modality or "asserted"

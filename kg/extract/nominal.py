@@ -1,0 +1,133 @@
+"""Relations carried by nouns: nominal events, ties between two actors, and copular or appositive roles.
+
+* "Putin's visit to North Korea", "Russia's war in Ukraine", "Western sanctions on Russia": the possessor
+  or nationality modifier of an event noun acts on the noun's prepositional object.
+* "ties between Russia and North Korea": the two conjuncts relate (RELATED unless the noun says more).
+* "China is North Korea's closest ally", "the Soviet Union was one of North Korea's primary allies",
+  "Lithuania is a member of NATO", "Putin is the president of Russia": a relational noun or a title as the
+  predicate of a copula, or in apposition ("Mark Rutte, the Dutch prime minister").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.candidate import Candidate, make
+from kg.extract.clauses import event_targets
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import DocMentions
+from kg.extract.modality import modality_of
+from kg.records import Mention
+
+_COPULAS = frozenset({"be", "remain", "become", "stay", "seem"})
+_PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
+# Event nouns whose setting ("in Ukraine") is also their target: wars and attacks happen to a place.
+_IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_AGENT_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+# Prepositions introducing whose role a role noun names ("director *of* X", "columnist *for* Y", "*at* Z").
+_OWNER_PREPS = frozenset({"of", "to", "in", "for", "at", "with"})
+
+
+def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """Candidates from event nouns, "between" phrases and roles in ``sent``."""
+    for tok in sent:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            yield from _event_noun(tok, ms, lex)
+            yield from _between(tok, ms, lex)
+        if tok.dep_ in _PREDICATE_DEPS and tok.head.lemma_ in _COPULAS:
+            holders = [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in ms.actors_at(c)]
+            negated, modality = modality_of(tok.head)
+            yield from role_candidates(holders, tok, ms, lex, "copular", negated, modality)
+        elif tok.dep_ == "appos" and tok.i not in ms.by_token:
+            holders = ms.actors_at(tok.head, depth=0)
+            for role in (tok, *tok.conjuncts):  # "vice president and columnist for The Associated Press"
+                yield from role_candidates(holders, role, ms, lex, "apposition", False, "asserted")
+        elif tok.dep_ == "appos" and tok.head.i not in ms.by_token:
+            # "Kennedy's assassin, Lee Harvey Oswald": the role comes first, the name in apposition
+            yield from role_candidates(ms.actors_at(tok, depth=0), tok.head, ms, lex, "apposition", False,
+                                       "asserted")
+
+
+def _event_noun(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    entry = lex.noun(noun.lemma_)
+    if entry is None or entry.relational or noun.i in ms.by_token:
+        return
+    agents = [m for c in noun.children if c.dep_ in _AGENT_MODIFIER_DEPS and c.i < noun.i
+              for m in ms.actors_at(c, depth=1)]
+    agents += [m for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
+               for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+    if not agents:
+        return
+    preps = {"to", "on", "against", "with", "for", "into", "toward", "towards", "of"}
+    if entry.type in _IN_TARGET_TYPES:
+        preps.add("in")
+    for target in event_targets(noun, ms, frozenset(preps)):
+        for agent in agents:
+            c = make(agent, target, noun.lemma_.lower(), entry.type, "nominal_event", coref=ms.coref)
+            if c is not None:
+                yield c
+
+
+def _between(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in ("between", "among"):
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    ends = ms.actors_at(o)
+                    entry = lex.noun(noun.lemma_)
+                    rtype = entry.type if entry is not None and entry.recip else "RELATED"
+                    for i, a in enumerate(ends):
+                        for b in ends[i + 1:]:
+                            c = make(a, b, f"{noun.lemma_.lower()} between", rtype, "nominal_between",
+                                     coref=ms.coref)
+                            if c is not None:
+                                yield c
+
+
+def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
+    """Whose ally, member or president a role noun names: possessor, "of" object, or nationality modifier."""
+    out = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
+           for m in ms.actors_at(c, depth=1)]
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    found = ms.actors_at(o)
+                    if not found:  # "vice president of daytime programs for ABC Entertainment"
+                        found = [m for pp in o.children if pp.dep_ == "prep" and pp.lower_ in _OWNER_PREPS
+                                 for oo in pp.children if oo.dep_ == "pobj" for m in ms.actors_at(oo)]
+                    out += found
+    return out
+
+
+def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, pattern: str,
+                    negated: bool, modality: str) -> Iterator[Candidate]:
+    """"X is Y's ally" / "X, the Dutch prime minister": the holder takes the role noun's relation to its owner."""
+    if not holders:
+        return
+    if noun.lower_ in ("one", "some", "many", "each") or noun.pos_ == "NUM":
+        for p in noun.children:  # "one of North Korea's primary allies"
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        yield from role_candidates(holders, o, ms, lex, pattern, negated, modality)
+        return
+    rtype: str | None = None
+    entry = lex.noun(noun.lemma_)
+    if entry is not None and entry.relational:
+        rtype = entry.type
+    else:
+        words = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.text]
+        title = lex.title(words)
+        if title is not None and holders[0].type in ("PERSON", "ORG"):
+            rtype = title[0]
+    if rtype is None:
+        return
+    for owner in role_owner(noun, ms):
+        for h in holders:
+            c = make(h, owner, noun.lemma_.lower(), rtype, pattern, negated=negated, modality=modality,
+                     coref=ms.coref)
+            if c is not None:
+                yield c

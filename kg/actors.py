@@ -6,7 +6,7 @@ power to one state with its ISO 3166 alpha-3 code, and acronyms of organisations
 :class:`DocumentActors` adds what only one document knows: "Putin" or "President Putin" after "Vladimir
 Putin", "IAEA" after "International Atomic Energy Agency".
 
->>> gazetteer().lookup("North Korea’s").key
+>>> gazetteer().lookup("North Korea\u2019s").key
 'PRK'
 >>> gazetteer().lookup("the Kremlin").name
 'Russia'
@@ -32,10 +32,13 @@ ACTOR_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 _TYPE_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation",
                   "NORP": "group"}
 # Honorifics and titles stripped from the front of a person's name ("President Putin" is "Putin").
-_HONORIFICS = frozenset("""mr mrs ms miss dr sir dame lord lady president prime minister premier chancellor king
-queen prince princess sheikh emir ayatollah pope general gen sen senator rep gov governor chairman secretary
-vice deputy foreign defence defense state marshal colonel col captain capt lieutenant lt sgt mayor judge
-justice rev reverend father former late leader""".split())
+_HONORIFICS = frozenset([
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
+    "premier", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir", "ayatollah", "pope",
+    "general", "gen", "sen", "senator", "rep", "gov", "governor", "chairman", "secretary", "vice", "deputy",
+    "foreign", "defence", "defense", "state", "marshal", "colonel", "col", "captain", "capt", "lieutenant",
+    "lt", "sgt", "mayor", "judge", "justice", "rev", "reverend", "father", "former", "late", "leader"
+])
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -66,7 +69,7 @@ def ascii_fold(text: str) -> str:
 def normalize(text: str) -> str:
     """The lookup form of a name: ASCII, lower case, no leading article, possessive, dots or hyphens.
 
-    >>> normalize("the U.S.’s")
+    >>> normalize("the U.S.\u2019s")
     'us'
     """
     s = ascii_fold(text).strip().lower()
@@ -92,7 +95,7 @@ def actor_key(name: str, iso3: str | None) -> str:
 def clean_name(text: str, label: str) -> str:
     """The display name of a surface form: whitespace collapsed, "the" and possessive gone, titles dropped.
 
-    >>> clean_name("the Soviet Union’s", "GPE"), clean_name("President Vladimir Putin", "PERSON")
+    >>> clean_name("the Soviet Union\u2019s", "GPE"), clean_name("President Vladimir Putin", "PERSON")
     ('Soviet Union', 'Vladimir Putin')
     """
     s = " ".join(text.replace("\u2019", "'").split())

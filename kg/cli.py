@@ -73,14 +73,15 @@ def _progress(silent: bool, length: int | None, label: str) -> Iterator[Callable
         return
     with click.progressbar(length=length or 0, label=label, file=sys.stderr, show_pos=False,
                            show_eta=bool(length), item_show_func=lambda _x: None) as bar:
-        def advance(document: Any, _n: int) -> None:
+        def advance(document: Any, _mentions: Any) -> None:
             bar.update(len(document.text.encode("utf-8")) if length else 1)
 
         yield advance
 
 
 def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs: int, engine: str,
-                scheduler: str | None, strict: bool, resume: bool, silent: bool) -> Any:
+                scheduler: str | None, strict: bool, resume: bool, silent: bool,
+                mentions: str | None = None) -> Any:
     """Read, extract and write triples; returns the read report."""
     from kg.documents import ReadReport, check_inputs, read_documents
     from kg.pipeline import extract_documents
@@ -99,10 +100,10 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                                        scheduler=scheduler, on_document=advance):
                 out.write(triple_line(t))
             return report
-        with TripleWriter(output, resume=resume) as writer:
-            def finished(document: Any, n: int) -> None:
-                writer.document_done(document, n)
-                advance(document, n)
+        with TripleWriter(output, mentions_path=mentions, resume=resume) as writer:
+            def finished(document: Any, found: Any) -> None:
+                writer.document_done(document, found)
+                advance(document, found)
 
             for t in extract_documents(writer.skip_done(documents), nlp=nlp, model=model, jobs=jobs,
                                        engine=engine, scheduler=scheduler, on_document=finished):
@@ -170,10 +171,11 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}: choose from {', '.join(FORMATS)}")
     outdir = Path(output)
-    triples_path = outdir / "triples.jsonl"
+    triples_path, mentions_path = outdir / "triples.jsonl", outdir / "mentions.jsonl"
     report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,
-                         scheduler=scheduler, strict=strict, resume=resume, silent=silent)
-    g = _build([str(triples_path)], outdir / "graph.json", max_evidence=max_evidence)
+                         scheduler=scheduler, strict=strict, resume=resume, silent=silent,
+                         mentions=str(mentions_path))
+    g = _build([str(triples_path), str(mentions_path)], outdir / "graph.json", max_evidence=max_evidence)
     positions = _positions(g, layout)
     for fmt in dict.fromkeys(w for w in wanted if w != "json"):
         _export(g, fmt, outdir / FORMATS[fmt], positions=positions, max_nodes=max_nodes)
@@ -185,18 +187,20 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=str)
 @click.option("--output", "-o", default="-", show_default=True, help="Triples file (JSON Lines); - for stdout.")
+@click.option("--mentions", default=None, metavar="FILE", help="Also write the actors each document names "
+              "(JSON Lines), so kg build gives a node to actors without a tie.")
 @_engine_options
 @_friendly_errors
-def extract(inputs: tuple[str, ...], output: str, model: str | None, jobs: int, engine: str,
-            scheduler: str | None, strict: bool, resume: bool, silent: bool) -> None:
+def extract(inputs: tuple[str, ...], output: str, mentions: str | None, model: str | None, jobs: int,
+            engine: str, scheduler: str | None, strict: bool, resume: bool, silent: bool) -> None:
     """Extract (actor, relation, actor) triples from articles as JSON Lines.
 
-    Example: kg extract articles/ -o triples.jsonl
+    Example: kg extract articles/ -o triples.jsonl --mentions mentions.jsonl
     """
-    if resume and output == "-":
-        raise UsageError("--resume needs an output file (-o FILE), not stdout")
+    if output == "-" and (resume or mentions):
+        raise UsageError("--resume and --mentions need an output file (-o FILE), not stdout")
     report = _extract_to(inputs, output, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
-                         strict=strict, resume=resume, silent=silent)
+                         strict=strict, resume=resume, silent=silent, mentions=mentions)
     if not silent:
         click.echo(report.summary(), err=True)
 
@@ -204,10 +208,10 @@ def extract(inputs: tuple[str, ...], output: str, model: str | None, jobs: int, 
 def _build(triple_files: list[str], output: Path | None, *, max_evidence: int) -> Any:
     from kg.export.json import write_json
     from kg.graph import GraphBuilder
-    from kg.resume import read_triples
+    from kg.resume import read_records
 
     builder = GraphBuilder(max_evidence=max_evidence)
-    builder.update(read_triples(triple_files, stdin=sys.stdin))
+    builder.update(read_records(triple_files, stdin=sys.stdin))
     g = builder.graph()
     if output is not None:
         write_json(g, output)
@@ -222,9 +226,9 @@ def _build(triple_files: list[str], output: Path | None, *, max_evidence: int) -
               help="Evidence sentences kept per edge.")
 @_friendly_errors
 def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
-    """Merge triples files into one graph.
+    """Merge triples files (and mentions files from kg extract --mentions) into one graph.
 
-    Example: kg build triples.jsonl more.jsonl -o graph.json
+    Example: kg build triples.jsonl mentions.jsonl -o graph.json
     """
     for name in triples:
         if name != "-" and not Path(name).is_file():

@@ -21,10 +21,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kg.pipeline import WORKER_BATCH, ExtractOptions, extract_batch, ordered_map
+from kg.pipeline import WORKER_BATCH, DocResult, ExtractOptions, OnDocument, extract_batch, ordered_map
 from kg.records import Document, Triple
 
 #: Batches in flight per worker thread: one running, one queued, so no worker waits for the client.
@@ -52,7 +52,7 @@ def _worker_pipeline(options: ExtractOptions) -> Any:
     return cached[1]
 
 
-def run_batch(documents: list[Document], options: ExtractOptions) -> list[list[Triple]]:
+def run_batch(documents: list[Document], options: ExtractOptions) -> list[DocResult]:
     """The task a worker runs: one list of triples per document of the batch."""
     return extract_batch(documents, _worker_pipeline(options), options)
 
@@ -85,7 +85,7 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
 
 def extract_dask(documents: Iterable[Document], options: ExtractOptions, *, scheduler: str | None = None,
                  workers: int = 1, batch: int = WORKER_BATCH,
-                 on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+                 on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Triples of all documents, computed on a Dask cluster, in input order.
 
     ``workers`` is the size of the local cluster started when ``scheduler`` is ``None``; with an
@@ -99,7 +99,7 @@ def extract_dask(documents: Iterable[Document], options: ExtractOptions, *, sche
 
 def _extract_dask(documents: Iterable[Document], options: ExtractOptions, *, scheduler: str | None,
                   workers: int, batch: int,
-                  on_document: Callable[[Document, int], None] | None) -> Iterator[Triple]:
+                  on_document: OnDocument | None) -> Iterator[Triple]:
     with dask_client(scheduler, workers) as client:
         threads = sum(client.nthreads().values()) or workers
         # pure=False: two identical batches (the same documents twice) are still two tasks.

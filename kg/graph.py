@@ -4,7 +4,7 @@ The builder aggregates as it reads, so a stream of millions of triples needs mem
 only: counts, dates and at most ``max_evidence`` evidence items per edge. The result does not depend
 on the order the triples come in, and adding the same triple twice changes nothing.
 
->>> from kg.records import Triple
+>>> from kg.records import DocumentMentions, Triple
 >>> t = Triple(doc_id="d1", sentence_index=0, sentence="Russia invaded Ukraine.",
 ...            subject="Russia", subject_type="GPE", subject_text="Russia", subject_span=(0, 6),
 ...            relation="invade", relation_type="ASSAULT", object="Ukraine", object_type="GPE",
@@ -26,7 +26,7 @@ import networkx as nx
 
 from kg import __version__
 from kg.ontology import relation_info
-from kg.records import Triple
+from kg.records import DocumentMentions, Triple
 
 #: Evidence sentences kept per edge unless told otherwise.
 DEFAULT_MAX_EVIDENCE = 5
@@ -69,17 +69,22 @@ class _Node:
     ner: Counter[str] = field(default_factory=Counter)
     iso3: str | None = None
     aliases: set[str] = field(default_factory=set)
-    mentions: int = 0
+    mentions: int = 0  # times the text names the actor (from mentions.jsonl)
+    ends: int = 0  # triples that have the actor at one end
     documents: set[str] = field(default_factory=set)
     first_date: str | None = None
     last_date: str | None = None
 
-    def add(self, name: str, ner: str, iso3: str | None, text: str, doc_id: str, date: str | None) -> None:
+    def add(self, name: str, ner: str, iso3: str | None, text: str, doc_id: str, date: str | None, *,
+            mention: bool = False) -> None:
         self.names[name] += 1
         self.ner[ner] += 1
         self.iso3 = self.iso3 or iso3
         self.aliases.update((name, text))
-        self.mentions += 1
+        if mention:
+            self.mentions += 1
+        else:
+            self.ends += 1
         self.documents.add(doc_id)
         self.first_date = _min_date(self.first_date, date)
         self.last_date = _max_date(self.last_date, date)
@@ -91,6 +96,7 @@ class _Node:
         self.iso3 = self.iso3 or other.iso3
         self.aliases |= other.aliases
         self.mentions += other.mentions
+        self.ends += other.ends
         self.documents |= other.documents
         self.first_date = _min_date(self.first_date, other.first_date)
         self.last_date = _max_date(self.last_date, other.last_date)
@@ -168,6 +174,7 @@ class GraphBuilder:
         self._edges: dict[tuple[str, str, str], _Edge] = {}
         self._documents: dict[str, dict[str, str | None]] = {}
         self._seen: set[int] = set()
+        self._seen_mentions: set[str] = set()
         self.triples_read = 0
         self.duplicates = 0
 
@@ -196,14 +203,32 @@ class GraphBuilder:
         edge.last_date = _max_date(edge.last_date, t.date)
         if self.max_evidence:
             edge.add_evidence([_evidence(t)])
-        meta = self._documents.setdefault(t.doc_id, {"title": None, "date": None, "url": None})
+        self._document(t.doc_id, t.doc_title, t.date, t.doc_url)
+
+    def _document(self, doc_id: str, title: str | None, date: str | None, url: str | None) -> None:
+        meta = self._documents.setdefault(doc_id, {"title": None, "date": None, "url": None})
         # One value per document whatever the order (triples of a document normally agree anyway).
-        for name, value in (("title", t.doc_title), ("date", t.date), ("url", t.doc_url)):
+        for name, value in (("title", title), ("date", date), ("url", url)):
             meta[name] = _min_date(meta[name], value)
 
-    def update(self, triples: Iterable[Triple]) -> GraphBuilder:
-        for t in triples:
-            self.add(t)
+    def add_mentions(self, record: DocumentMentions) -> None:
+        """Count the actors a document names, so actors without any tie still get their node."""
+        if record.doc_id in self._seen_mentions:  # the same document again changes nothing
+            return
+        self._seen_mentions.add(record.doc_id)
+        for m in record.mentions:
+            self._nodes.setdefault(_node_key(m.name, m.key), _Node()).add(
+                m.name, m.type, m.iso3, m.text, record.doc_id, record.date, mention=True)
+        if record.mentions:
+            self._document(record.doc_id, record.doc_title, record.date, record.doc_url)
+
+    def update(self, records: Iterable[Triple | DocumentMentions]) -> GraphBuilder:
+        """Add triples and documents' mentions, in any order."""
+        for r in records:
+            if isinstance(r, Triple):
+                self.add(r)
+            else:
+                self.add_mentions(r)
         return self
 
     def _surname_merges(self) -> dict[str, str]:
@@ -241,7 +266,7 @@ class GraphBuilder:
             n = nodes[key]
             ner = _most_common(n.ner)
             g.add_node(key, label=_most_common(n.names), type=actor_type(ner, n.iso3), ner=ner,
-                       iso3=n.iso3, aliases=sorted(n.aliases), mentions=n.mentions,
+                       iso3=n.iso3, aliases=sorted(n.aliases), mentions=n.mentions or n.ends,
                        documents=sorted(n.documents), first_date=n.first_date, last_date=n.last_date)
         for (u, v, key) in sorted(edges):
             e = edges[(u, v, key)]
@@ -258,8 +283,12 @@ class GraphBuilder:
         return g
 
 
-def build_graph(triples: Iterable[Triple], *, max_evidence: int = DEFAULT_MAX_EVIDENCE) -> nx.MultiDiGraph:
-    """Merge triples into a MultiDiGraph (see the module docstring for an example)."""
+def build_graph(triples: Iterable[Triple | DocumentMentions], *,
+                max_evidence: int = DEFAULT_MAX_EVIDENCE) -> nx.MultiDiGraph:
+    """Merge triples (and, optionally, documents' actor mentions) into a MultiDiGraph.
+
+    See the module docstring for an example.
+    """
     return GraphBuilder(max_evidence=max_evidence).update(triples).graph()
 
 

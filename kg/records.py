@@ -53,6 +53,36 @@ class Mention:
     def span(self) -> Span:
         return (self.start, self.end)
 
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMentions:
+    """The actors one document names, related to anyone or not: the graph's nodes beyond triple ends.
+
+    Written one line a document to ``mentions.jsonl`` beside ``triples.jsonl``.
+
+    >>> m = DocumentMentions("d1", "2024-06-19", None, None, (Mention("Japan", 5, 10, "Japan", "GPE", "JPN", "JPN"),))
+    >>> DocumentMentions.from_dict(m.to_dict()) == m
+    True
+    """
+
+    doc_id: str
+    date: str | None
+    doc_title: str | None
+    doc_url: str | None
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "date": self.date, "doc_title": self.doc_title, "doc_url": self.doc_url,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocumentMentions:
+        return cls(doc_id=d["doc_id"], date=d.get("date"), doc_title=d.get("doc_title"), doc_url=d.get("doc_url"),
+                   mentions=tuple(Mention(**m) for m in d["mentions"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Triple:

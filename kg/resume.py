@@ -1,7 +1,8 @@
 """Writing triples so that an interrupted run leaves no broken file and can carry on where it stopped.
 
-Triples go to ``OUT.partial`` as they come; after each finished document one line
-``<byte offset>\\t<document id>`` is appended to ``OUT.partial.done``. Only when every document is
+Triples go to ``OUT.partial`` as they come (and each document's actor mentions, when asked for, to
+``MENTIONS.partial``); after each finished document one line ``<byte offset>\\t<mentions offset>\\t
+<document id>`` is appended to ``OUT.partial.done``. Only when every document is
 done is ``OUT.partial`` renamed to ``OUT``, so ``OUT`` is never half-written. ``resume=True`` keeps
 the finished documents of an earlier run: the partial file is cut back to the last finished
 document, and those documents are skipped in the input (which kg reads in a stable order).
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from kg.records import Document, Triple
+from kg.records import Document, DocumentMentions, Mention, Triple
 
 
 class ResumeError(Exception):
@@ -27,8 +28,15 @@ def triple_line(t: Triple) -> str:
     return json.dumps(t.to_dict(), ensure_ascii=False) + "\n"
 
 
-def read_triples(paths: Iterable[str | os.PathLike[str]], *, stdin: IO[str] | None = None) -> Iterator[Triple]:
-    """Stream triples back from JSON Lines files (``-`` reads ``stdin``)."""
+def mentions_line(document: Document, mentions: Iterable[Mention]) -> str:
+    """The JSON Lines form of the actors a document names."""
+    record = DocumentMentions(document.id, document.date, document.title, document.url, tuple(mentions))
+    return json.dumps(record.to_dict(), ensure_ascii=False) + "\n"
+
+
+def read_records(paths: Iterable[str | os.PathLike[str]], *,
+                 stdin: IO[str] | None = None) -> Iterator[Triple | DocumentMentions]:
+    """Stream triples, and documents' mentions, back from JSON Lines files (``-`` reads ``stdin``)."""
     for path in paths:
         fh: IO[str] = stdin if str(path) == "-" and stdin is not None else open(path, encoding="utf-8")
         try:
@@ -36,47 +44,66 @@ def read_triples(paths: Iterable[str | os.PathLike[str]], *, stdin: IO[str] | No
                 if not line.strip():
                     continue
                 try:
-                    yield Triple.from_dict(json.loads(line))
-                except (ValueError, TypeError) as exc:
-                    raise ValueError(f"{path}:{n}: not a kg triple ({exc})") from exc
+                    d = json.loads(line)
+                    yield DocumentMentions.from_dict(d) if "mentions" in d else Triple.from_dict(d)
+                except (ValueError, TypeError, KeyError) as exc:
+                    raise ValueError(f"{path}:{n}: not a kg triple or mentions record ({exc!r})") from exc
         finally:
             if fh is not stdin:
                 fh.close()
 
 
-class TripleWriter:
-    """Write triples for ``path`` through a partial file and a ledger of finished documents."""
+def read_triples(paths: Iterable[str | os.PathLike[str]], *, stdin: IO[str] | None = None) -> Iterator[Triple]:
+    """Stream triples back from JSON Lines files (``-`` reads ``stdin``); mentions records are passed over."""
+    return (r for r in read_records(paths, stdin=stdin) if isinstance(r, Triple))
 
-    def __init__(self, path: str | os.PathLike[str], *, resume: bool = False) -> None:
+
+class TripleWriter:
+    """Write triples for ``path`` (and mentions for ``mentions_path``) through partial files and a ledger."""
+
+    def __init__(self, path: str | os.PathLike[str], *, mentions_path: str | os.PathLike[str] | None = None,
+                 resume: bool = False) -> None:
         self.path = Path(path)
         self.partial = self.path.with_name(self.path.name + ".partial")
         self.ledger = self.path.with_name(self.path.name + ".partial.done")
+        self.mentions_path = Path(mentions_path) if mentions_path is not None else None
+        self.mentions_partial = (self.mentions_path.with_name(self.mentions_path.name + ".partial")
+                                 if self.mentions_path is not None else None)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.done_ids: list[str] = []
-        resuming = resume and self.partial.exists() and self.ledger.exists()
-        offset = self._read_ledger() if resuming else 0
-        # Both handles stay open for the whole run and are closed in close() or commit().
-        self._out = open(self.partial, "r+b" if resuming else "wb")  # noqa: SIM115
-        self._out.truncate(offset)
-        self._out.seek(offset)
+        files = [self.partial, self.ledger] + ([self.mentions_partial] if self.mentions_partial else [])
+        resuming = resume and all(f.exists() for f in files)
+        offsets = self._read_ledger() if resuming else (0, 0)
+        # The handles stay open for the whole run and are closed in close() or commit().
+        self._out = self._open(self.partial, offsets[0], resuming)
+        self._mentions = self._open(self.mentions_partial, offsets[1], resuming) if self.mentions_partial else None
         self._ledger = open(self.ledger, "a" if resuming else "w", encoding="utf-8")  # noqa: SIM115
         self.triples_written = 0
 
-    def _read_ledger(self) -> int:
-        """The offset after the last finished document; the ledger is rewritten without a torn tail."""
+    @staticmethod
+    def _open(path: Path, offset: int, resuming: bool) -> IO[bytes]:
+        fh = open(path, "r+b" if resuming else "wb")  # noqa: SIM115 (closed in close() or commit())
+        fh.truncate(offset)
+        fh.seek(offset)
+        return fh
+
+    def _read_ledger(self) -> tuple[int, int]:
+        """Offsets after the last finished document; the ledger is rewritten without a torn tail."""
         size = self.partial.stat().st_size
-        entries: list[tuple[int, str]] = []
+        msize = self.mentions_partial.stat().st_size if self.mentions_partial else 0
+        entries: list[tuple[int, int, str]] = []
         with open(self.ledger, encoding="utf-8") as fh:
             for line in fh:
-                pos, sep, doc_id = line.rstrip("\n").partition("\t")
+                parts = line.rstrip("\n").split("\t", 2)
                 # A torn last line (the run died while writing it) ends the ledger.
-                if not sep or not pos.isdigit() or int(pos) > size or not line.endswith("\n"):
+                if (len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit()
+                        or int(parts[0]) > size or int(parts[1]) > msize or not line.endswith("\n")):
                     break
-                entries.append((int(pos), doc_id))
+                entries.append((int(parts[0]), int(parts[1]), parts[2]))
         with open(self.ledger, "w", encoding="utf-8") as fh:
-            fh.writelines(f"{pos}\t{doc_id}\n" for pos, doc_id in entries)
-        self.done_ids = [doc_id for _, doc_id in entries]
-        return entries[-1][0] if entries else 0
+            fh.writelines(f"{pos}\t{mpos}\t{doc_id}\n" for pos, mpos, doc_id in entries)
+        self.done_ids = [doc_id for _, _, doc_id in entries]
+        return (entries[-1][0], entries[-1][1]) if entries else (0, 0)
 
     def skip_done(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Pass the input through, leaving out the documents an earlier run finished."""
@@ -93,25 +120,33 @@ class TripleWriter:
         self._out.write(triple_line(t).encode("utf-8"))
         self.triples_written += 1
 
-    def document_done(self, document: Document, _n: int = 0) -> None:
-        """Record that every triple of ``document`` is written."""
+    def document_done(self, document: Document, mentions: Iterable[Mention] = ()) -> None:
+        """Record that every triple of ``document`` is written (and write the actors it names)."""
+        mentions = tuple(mentions)
+        if self._mentions is not None and mentions:
+            self._mentions.write(mentions_line(document, mentions).encode("utf-8"))
+            self._mentions.flush()
         self._out.flush()
-        self._ledger.write(f"{self._out.tell()}\t{document.id}\n")
+        mpos = self._mentions.tell() if self._mentions is not None else 0
+        self._ledger.write(f"{self._out.tell()}\t{mpos}\t{document.id}\n")
         self._ledger.flush()
 
     def commit(self) -> None:
-        """All documents are done: put the file in place and forget the ledger."""
-        self._out.flush()
-        os.fsync(self._out.fileno())
-        self._out.close()
-        self._ledger.close()
+        """All documents are done: put the files in place and forget the ledger."""
+        for fh in (self._out, self._mentions):
+            if fh is not None:
+                fh.flush()
+                os.fsync(fh.fileno())
+        self.close()
+        if self.mentions_partial is not None and self.mentions_path is not None:
+            os.replace(self.mentions_partial, self.mentions_path)
         os.replace(self.partial, self.path)
         self.ledger.unlink(missing_ok=True)
 
     def close(self) -> None:
-        """Stop without committing: the partial file and ledger stay for ``resume``."""
-        for fh in (self._out, self._ledger):
-            if not fh.closed:
+        """Stop without committing: the partial files and ledger stay for ``resume``."""
+        for fh in (self._out, self._mentions, self._ledger):
+            if fh is not None and not fh.closed:
                 fh.close()
 
     def __enter__(self) -> TripleWriter:

@@ -114,3 +114,19 @@ def synthetic_graph(n_nodes: int = 3000, n_edges: int = 9000, *, seed: int = 7) 
         G.add_edge(u, v, key=rel, **_edge(rel, count, day, day, [e["doc_id"] for e in evidence], evidence))
         ends.extend((u, v))
     return G
+
+
+def xml_validator(schema: Path) -> Any:
+    """An lxml validator for a shared schema (XSD or RELAX NG), or a pytest skip when it is absent.
+
+    lxml resolves the schemas' includes from the local folder; ``no_network`` makes sure nothing is
+    ever fetched.
+    """
+    import pytest
+    from lxml import etree
+
+    if not schema.is_file():
+        pytest.skip(f"{schema} is absent (the shared schemas beside the repository)")
+    parser = etree.XMLParser(no_network=True)
+    doc = etree.parse(str(schema), parser)
+    return etree.RelaxNG(doc) if schema.suffix == ".rng" else etree.XMLSchema(doc)

@@ -1,4 +1,4 @@
-"""Clause rules on hand-built parses: active, passive, verb + preposition, conjunctions, complements, speech."""
+"""Clause rules on hand-built parses: active, passive, verb + preposition, conjunctions, complements."""
 
 from __future__ import annotations
 

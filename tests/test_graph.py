@@ -104,3 +104,30 @@ def test_actor_types(ner, iso3, expected):
 def test_builder_rejects_negative_cap():
     with pytest.raises(ValueError):
         GraphBuilder(max_evidence=-1)
+
+
+def _mentions(doc_id, *names):
+    from kg.actors import actor_key
+    from kg.records import DocumentMentions, Mention
+
+    iso = {"Japan": "JPN", "Russia": "RUS", "Ukraine": "UKR"}
+    return DocumentMentions(doc_id, "2024-06-19", f"title {doc_id}", None, tuple(
+        Mention(n, 10 * i, 10 * i + len(n), n, "GPE", actor_key(n, iso.get(n)), iso.get(n))
+        for i, n in enumerate(names)))
+
+
+def test_actors_named_without_a_tie_get_a_node(make_triple):
+    records = [make_triple(subject_id="RUS", object_id="UKR", subject_iso3="RUS", object_iso3="UKR"),
+               _mentions("d1", "Russia", "Ukraine", "Japan", "Russia")]
+    g = build_graph(records)
+    assert sorted(g.nodes) == ["JPN", "RUS", "UKR"]
+    assert g.degree("JPN") == 0 and g.nodes["JPN"]["type"] == "state"
+    assert g.nodes["RUS"]["mentions"] == 2  # what the text says, not how many triples
+    assert g.graph["documents"]["d1"]["title"] == "title d1"
+
+
+def test_mentions_of_a_document_count_once_in_any_order(make_triple):
+    records = [make_triple(), _mentions("d1", "Japan"), _mentions("d2", "Japan", "Japan")]
+    reference = graph_to_data(build_graph(records))
+    assert graph_to_data(build_graph([*reversed(records), records[1]])) == reference
+    assert build_graph(records).nodes["JPN"]["mentions"] == 3

@@ -11,6 +11,7 @@ import base64
 import copy
 import hashlib
 import json
+import random
 import re
 from typing import Any
 
@@ -19,7 +20,7 @@ import pytest
 
 from kg.export.html import render_html, script_json, write_html
 from kg.export.html_data import CLASS_COLORS, TYPE_COLORS, page_data, safe_url, select_actors
-from tests.graph_fixtures import sample_graph, synthetic_graph
+from tests.graph_fixtures import sample_graph
 
 _QUADS = {"CONSULT": (1, "verbal cooperation"), "AGREE": (1, "verbal cooperation"),
           "LEADER_OF": (0, "standing"), "ALLY_OF": (0, "standing"), "ACCUSE": (3, "verbal conflict"),
@@ -90,6 +91,32 @@ def story_graph() -> nx.MultiDiGraph:
     tie(g, "KOR", "united_nations", "REQUEST", [ev("reaction", "South Korea urged the UN to act.",
                                                    "South Korea", "UN")])
     tie(g, "RUS", "KOR", "THREATEN", [], negated=True)
+    return g
+
+
+def big_graph(n: int = 3000, ties_per_actor: int = 2, *, seed: int = 7) -> nx.MultiDiGraph:
+    """``n`` actors, about ``ties_per_actor * n`` ties by preferential attachment, dated over 2023."""
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph(kg_version="test", max_evidence=5, documents={
+        f"doc{d:03d}": {"title": f"Article {d}", "date": f"2023-{1 + d % 12:02d}-{1 + d % 28:02d}",
+                        "url": f"https://example.org/{d}"} for d in range(120)})
+    kinds = ["state", "person", "organisation", "place", "group"]
+    rtypes = sorted(_QUADS)
+    ends: list[int] = [0]
+    for i in range(n):
+        actor(g, f"a{i:05d}", f"Actor {i:04d}", kinds[i % 5], [f"A{i}"], 1 + i % 9)
+    for i in range(1, n):
+        for _ in range(min(i, ties_per_actor)):
+            j = rng.choice(ends)
+            u, v = (i, j) if rng.random() < 0.5 else (j, i)
+            if u == v:
+                continue
+            doc = f"doc{rng.randrange(120):03d}"
+            a, b = f"Actor {u:04d}", f"Actor {v:04d}"
+            item = ev(doc, f"{a} met {b}.", a, b, date=g.graph["documents"][doc]["date"],
+                      title=g.graph["documents"][doc]["title"], url=g.graph["documents"][doc]["url"])
+            tie(g, f"a{u:05d}", f"a{v:05d}", rng.choice(rtypes), [item], count=1 + int(rng.expovariate(0.7)))
+            ends.extend((i, j))
     return g
 
 
@@ -273,7 +300,7 @@ def test_positions_fix_the_layout_and_big_graphs_get_one_from_python(monkeypatch
         return {n: (float(i % 40), float(i // 40)) for i, n in enumerate(nodes)}
 
     monkeypatch.setattr("kg.export.html_data.python_layout", fake_layout)
-    big = synthetic_graph(1200, 2000)
+    big = big_graph(1200)
     data = page_data(big)
     assert calls == [1200] and data["meta"]["physics"] is False
     assert all("x" in n for n in data["nodes"])

@@ -70,3 +70,27 @@ def test_read_triples_names_the_bad_line(tmp_path):
     path.write_text('\n{"doc_id": 1}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.jsonl:2"):
         list(read_triples([path]))
+
+
+def test_mentions_file_resumes_with_the_triples(tmp_path, make_triple):
+    from kg.records import Mention
+    from kg.resume import read_records
+
+    def run(out, stop_after=None, resume=False):
+        with TripleWriter(out, mentions_path=out.with_name(out.stem + ".mentions.jsonl"), resume=resume) as w:
+            for i, d in enumerate(w.skip_done(_docs(5))):
+                if i == stop_after:
+                    return
+                w.write(make_triple(doc_id=d.id))
+                w.document_done(d, [Mention("Japan", 0, 5, "Japan", "GPE", "JPN", "JPN")] * (int(d.id[3:]) % 2))
+            w.commit()
+
+    clean, resumed = tmp_path / "clean.jsonl", tmp_path / "resumed.jsonl"
+    run(clean)
+    run(resumed, stop_after=3)
+    run(resumed, resume=True)
+    for name in ["clean.mentions.jsonl", "clean.jsonl"]:
+        other = name.replace("clean", "resumed")
+        assert (tmp_path / name).read_bytes() == (tmp_path / other).read_bytes()
+    records = list(read_records([clean, tmp_path / "clean.mentions.jsonl"]))
+    assert len(records) == 5 + 2

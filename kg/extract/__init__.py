@@ -22,7 +22,7 @@ from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.nominal import nominal_candidates
 from kg.extract.titles import org_place_candidates, place_candidates, title_candidates
-from kg.records import Document, Triple
+from kg.records import Document, Mention, Triple
 
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
@@ -49,14 +49,19 @@ def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None =
 
 
 def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sentence_offset: int = 0,
-                    resolver: Resolver | None = resolve_rule_based) -> Iterator[Triple]:
+                    resolver: Resolver | None = resolve_rule_based,
+                    mentions_out: list[Mention] | None = None) -> Iterator[Triple]:
     """All triples of one parsed document (or one chunk of it), in document order.
 
     ``char_offset`` is added to every character span and ``sentence_offset`` to every sentence index, so a
     document parsed in chunks yields the same triples as a whole one. ``resolver`` resolves pronouns and
     descriptions (``None`` turns coreference off). Deterministic: the same Doc gives the same triples.
+    ``mentions_out``, when given, receives every named actor mention of the Doc (not the pronouns), so
+    the graph can hold actors the text names without relating them to anyone.
     """
     mentions = DocMentions.build(doc, char_offset)
+    if mentions_out is not None:
+        mentions_out.extend(sorted((m for _, m in mentions.ordered), key=lambda m: (m.start, m.end)))
     if resolver is not None:
         resolver(mentions)
     lex = lexicon()

@@ -23,13 +23,14 @@ from kg.records import Mention
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "obj", "oprd"})
-# Prepositions whose object takes part in the event whatever the verb ("attacked *on* X" aside, "with", "against").
-_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into", "toward", "towards", "upon", "onto", "between"})
+# Prepositions whose object takes part in the event whatever the verb ("with", "against", "to").
+_TARGET_PREPS = frozenset({"to", "with", "against", "on", "into", "toward", "towards", "upon", "onto",
+                           "between"})
 # Prepositions of an event noun that name its target ("strikes *on* Yemen", "aid package *for* Ukraine").
 _EVENT_TARGET_PREPS = _TARGET_PREPS | {"for", "at", "over", "in", "of"}
 # Prepositions of an event noun that name its agent ("sanctions *from* Western countries").
 _EVENT_AGENT_PREPS = frozenset({"from", "by"})
-# Prepositions under which a light verb's event noun sits ("responded *with* strikes", "embarked *on* a visit").
+# Prepositions under which a light verb's event noun sits ("responded *with* strikes", "embarked *on*").
 _EVENT_HOLDER_PREPS = frozenset({"with", "on", "in", "to", "into"})
 # Relative pronouns: the relative clause's subject is the noun it modifies.
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -86,6 +87,8 @@ def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[l
         return subjects(head, ms, lex, depth + 1)[0], True  # "..., providing support to the state"
     if v.dep_ == "relcl":
         return ms.actors_at(head), True
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ in _OBJ_DEPS and head.head.pos_ in _VERB_POS:
+        return subjects(head.head, ms, lex, depth + 1)[0], True  # "launched missiles targeting US troops"
     return [], False
 
 
@@ -116,7 +119,7 @@ def _event_noun(tok: Token, lex: Lexicon) -> NounEntry | None:
 
 
 def event_targets(noun: Token, ms: DocMentions, preps: frozenset[str] = _EVENT_TARGET_PREPS) -> list[Mention]:
-    """Actors an event noun is aimed at: its prepositional objects, or one step further ("on targets in Syria")."""
+    """Actors an event noun is aimed at: its prepositional objects, or one step on ("on targets in Syria")."""
     out: list[Mention] = []
     for p in noun.children:
         if p.dep_ != "prep" or p.lower_ not in preps:
@@ -141,7 +144,7 @@ def _event_agents(noun: Token, ms: DocMentions) -> list[Mention]:
 
 
 def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
-    """(actor, relation lemma phrase, type, pattern) of ``v``'s objects, typed with the verb's lexicon entry."""
+    """(actor, relation phrase, type, pattern) of ``v``'s objects, typed with the verb's lexicon entry."""
     base = _entry(v, lex)
     prt = _particle(v)
     lemma = v.lemma_.lower() + (f" {prt}" if prt else "")
@@ -157,8 +160,8 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
         if actors:
             entry = _entry(v, lex, noun=obj.lemma_.lower()) or base
             rtype = entry.type if entry is not None and entry.type else None
-            yield from ((m, lemma, rtype or "RELATED", "passive" if passive else "svo" if rtype else "unknown_verb")
-                        for m in actors)
+            pattern = "passive" if passive else "svo" if rtype else "unknown_verb"
+            yield from ((m, lemma, rtype or "RELATED", pattern) for m in actors)
             # "recalled its ambassador to France": the object's own target
             entry2 = _entry(v, lex, noun=obj.lemma_.lower())
             if entry2 is not None and entry2.noun and entry2.type:
@@ -186,7 +189,7 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
 
 def _event_object(v: Token, obj: Token, noun: NounEntry | None, lemma: str, base: VerbEntry | None,
                   ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
-    """Targets of a verb's non-actor object: an event noun's ("sanctions on Iran") or the verb's own ("drones to")."""
+    """Targets of a verb's non-actor object: the event noun's ("sanctions on Iran") or the verb's ("to")."""
     specific = _entry(v, lex, noun=obj.lemma_.lower())
     noun_decides = specific is not None and bool(specific.noun and specific.type)
     if noun_decides:
@@ -226,6 +229,10 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
     negated, modality = modality_of(v)
     if is_passive(v) and not subs:
         yield from _passive_standing(v, ms, lex, negated, modality)
+        if base is not None and base.type and base.recip:
+            # "a memorandum was signed between Cyprus, Greece and Israel": the parties relate to each other
+            subs = [m for p in v.children if p.dep_ == "prep" and p.lower_ == "between"
+                    for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
     objs = list(_objects(v, ms, lex))
     # an open complement's objects belong to a typed governing verb ("threatened to block Finland's bid")
     if base is not None and base.type and not base.object_control and base.control != "through":
@@ -240,8 +247,8 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
             if noun is not None:
                 for agent in _event_agents(obj, ms):
                     for s in subs:
-                        c = make(agent, s, f"{v.lemma_.lower()} {obj.lemma_.lower()}", noun.type, "event_patient",
-                                 negated=negated, modality=modality, coref=ms.coref)
+                        c = make(agent, s, f"{v.lemma_.lower()} {obj.lemma_.lower()}", noun.type,
+                                 "event_patient", negated=negated, modality=modality, coref=ms.coref)
                         if c is not None:
                             yield c
         return
@@ -253,14 +260,14 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
                      coref=ms.coref)
             if c is not None:
                 yield c
-    # conjoined subjects of a reciprocal verb or event: "Putin and Xi met", "Colombia and Venezuela restored ties"
+    # conjoined subjects of a reciprocal verb or event: "Putin and Xi met", "X and Y restored ties"
     if len(subs) >= 2 and not objs:
-        rtype = _reciprocal_type(v, base, lex)
-        if rtype is not None:
+        recip_type = _reciprocal_type(v, base, lex)
+        if recip_type is not None:
             for i, a in enumerate(subs):
                 for b in subs[i + 1:]:
-                    c = make(a, b, v.lemma_.lower(), rtype, "reciprocal", negated=negated, modality=modality,
-                             coref=ms.coref)
+                    c = make(a, b, v.lemma_.lower(), recip_type, "reciprocal", negated=negated,
+                             modality=modality, coref=ms.coref)
                     if c is not None:
                         yield c
 
@@ -285,7 +292,8 @@ def _absorbed_by_governor(x: Token, lex: Lexicon) -> bool:
             and not entry.light)
 
 
-def _passive_standing(v: Token, ms: DocMentions, lex: Lexicon, negated: bool, modality: str) -> Iterator[Candidate]:
+def _passive_standing(v: Token, ms: DocMentions, lex: Lexicon, negated: bool,
+                      modality: str) -> Iterator[Candidate]:
     """A passive verb with its own preposition and no agent: "Hoover was born in West Branch"."""
     holders = [m for c in v.children if c.dep_ in _PASS_SUBJ_DEPS for m in ms.actors_at(c)]
     for p in v.children:

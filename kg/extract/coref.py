@@ -25,11 +25,17 @@ _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 # Head nouns of a description that stands for a state / an organisation / a person.
-_STATE_NOUNS = frozenset("""nation country state regime government kingdom republic administration
-superpower neighbour neighbor""".split())
-_ORG_NOUNS = frozenset("alliance bloc organisation organization agency union group movement".split())
-_PERSON_NOUNS = frozenset("""leader president premier chancellor dictator king queen minister strongman
-monarch""".split())
+_STATE_NOUNS = frozenset([
+    "nation", "country", "state", "regime", "government", "kingdom", "republic", "administration",
+    "superpower", "neighbour", "neighbor"
+])
+_ORG_NOUNS = frozenset([
+    "alliance", "bloc", "organisation", "organization", "agency", "union", "group", "movement"
+])
+_PERSON_NOUNS = frozenset([
+    "leader", "president", "premier", "chancellor", "dictator", "king", "queen", "minister", "strongman",
+    "monarch"
+])
 # Verbs whose "it" subject is usually empty ("it is one of", "it seems"): never resolved.
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "take", "happen", "remain", "become", "mean", "rain"})
 #: How many sentences back an antecedent may be.

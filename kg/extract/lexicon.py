@@ -1,7 +1,7 @@
-"""The relation lexicon: verbs, event nouns and titles mapped to kg's relation types (``kg/data/lexicon_*.jsonl``).
+"""The relation lexicon: verbs, event nouns and titles mapped to relation types (``kg/data/lexicon_*.jsonl``).
 
-Verb rows may narrow by particle (``prt``: "pull *out*"), preposition (``prep``: "impose ... *on*") or object noun
-(``noun``: "cut *ties*"), and carry flags that steer the clause rules:
+Verb rows may narrow by particle (``prt``: "pull *out*"), preposition (``prep``: "impose ... *on*") or object
+noun (``noun``: "cut *ties*"), and carry flags that steer the clause rules:
 
 * ``light``: the object's event noun decides the type ("launched *air strikes* on Yemen" is ASSAULT);
 * ``patient``: with ``light``, the subject suffers the event ("Russia *faces* sanctions from the West");
@@ -96,7 +96,7 @@ class Lexicon:
         return self._nouns.get(lemma.lower())
 
     def title(self, words: Sequence[str]) -> tuple[str, int] | None:
-        """(type, length) of the longest title at the END of ``words`` ("Foreign Minister" -> MEMBER_OF, 2)."""
+        """(type, length) of the longest title ending ``words`` ("Foreign Minister" -> MEMBER_OF, 2)."""
         low = [w.lower() for w in words]
         for n in range(min(self._title_len, len(low)), 0, -1):
             t = self._titles.get(tuple(low[-n:]))

@@ -20,12 +20,17 @@ from kg.records import Mention
 # "Georgia's party", "the Kremlin spokesman").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 # Nouns whose "of" phrase names the actor ("dozens of Russian diplomats", "the government of Iraq").
-_OF_HEADS = frozenset("""dozen dozens hundred hundreds thousand thousands number group members member army
-government leadership leader leaders forces force troops military navy delegation representatives official
-officials ministry regime people citizens nationals team part some many most all several each one two three
-four five units unit soldiers fighters militants embassy""".split())
+_OF_HEADS = frozenset([
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "members", "member",
+    "army", "government", "leadership", "leader", "leaders", "forces", "force", "troops", "military", "navy",
+    "delegation", "representatives", "official", "officials", "ministry", "regime", "people", "citizens",
+    "nationals", "team", "part", "some", "many", "most", "all", "several", "each", "one", "two", "three",
+    "four", "five", "units", "unit", "soldiers", "fighters", "militants", "embassy"
+])
 # Nouns for a state that a person's possessive does not make that person ("his country" is not Kim).
-_STATE_HEADS = frozenset("country nation state government people homeland land regime administration".split())
+_STATE_HEADS = frozenset([
+    "country", "nation", "state", "government", "people", "homeland", "land", "regime", "administration"
+])
 
 
 @dataclass(slots=True)
@@ -68,7 +73,8 @@ class DocMentions:
         while end - start > 1 and span.doc[start].lower_ == "the":
             start += 1
         sp = span.doc[start:end]
-        mention = Mention(text=sp.text, start=sp.start_char + self.char_offset, end=sp.end_char + self.char_offset,
+        mention = Mention(text=sp.text, start=sp.start_char + self.char_offset,
+                          end=sp.end_char + self.char_offset,
                           name=actor.name, type=actor.ner if actor.iso3 or actor.type != "place" else label,
                           key=actor.key, iso3=actor.iso3)
         return self._put(span, sp.root.i, mention)
@@ -92,7 +98,7 @@ class DocMentions:
         return self.by_token.get(tok.i)
 
     def actors_at(self, tok: Token, *, depth: int = 2) -> list[Mention]:
-        """The actors an argument headed by ``tok`` names: itself, a modifier, or an "of" phrase; conjuncts too."""
+        """The actors an argument headed by ``tok`` names: itself, a modifier or an "of" phrase; conjuncts."""
         out: list[Mention] = []
         for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
             m = self._actor_in_phrase(t, depth)

@@ -1,4 +1,4 @@
-"""Negation and modality of a predicate: "did not join" is negated, "could challenge" hedged, "will deliver" future.
+"""Negation and modality of a predicate: "did not join" is negated, "could" hedged, "will deliver" future.
 
 The flags are read off the predicate's own auxiliaries and negations and those of the verbs that govern it
 through open complements ("plans to visit" is future, "refused to recognise" stays the refusal's business).
@@ -14,8 +14,10 @@ from spacy.tokens import Token
 HEDGE_AUX = frozenset({"could", "may", "might", "would", "should", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Governing verbs that make their complement future ("plans to visit", "is set to sign", "pledged to send").
-FUTURE_VERBS = frozenset("""plan intend aim prepare pledge promise vow expect set schedule seek want hope go
-agree decide commit""".split())
+FUTURE_VERBS = frozenset([
+    "plan", "intend", "aim", "prepare", "pledge", "promise", "vow", "expect", "set", "schedule", "seek",
+    "want", "hope", "go", "agree", "decide", "commit"
+])
 # Governing verbs that make their complement uncertain ("may try to", "is likely to", "reportedly").
 HEDGE_VERBS = frozenset({"consider", "weigh", "mull", "try", "attempt", "seem", "appear", "threaten"})
 HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely",
@@ -60,7 +62,7 @@ def modality_of(verb: Token, *, climb: bool = True) -> tuple[bool, str]:
             # (a negation is not shared: "did not visit X but met Y")
             modality = modality or _own_flags(head)[1]
         else:
-            n, m = _own_flags(head)
+            m = _own_flags(head)[1]
             if head.lemma_ in HEDGE_VERBS:
                 m = "hedged"
             elif head.lemma_ in FUTURE_VERBS:

@@ -37,7 +37,8 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
             yield from _event_noun(tok, ms, lex)
             yield from _between(tok, ms, lex)
         if tok.dep_ in _PREDICATE_DEPS and tok.head.lemma_ in _COPULAS:
-            holders = [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for m in ms.actors_at(c)]
+            holders = [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                       for m in ms.actors_at(c)]
             negated, modality = modality_of(tok.head)
             yield from role_candidates(holders, tok, ms, lex, "copular", negated, modality)
         elif tok.dep_ == "appos" and tok.i not in ms.by_token:
@@ -104,7 +105,7 @@ def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
 
 def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, pattern: str,
                     negated: bool, modality: str) -> Iterator[Candidate]:
-    """"X is Y's ally" / "X, the Dutch prime minister": the holder takes the role noun's relation to its owner."""
+    """"X is Y's ally", "X, the Dutch prime minister": the holder takes the role's relation to its owner."""
     if not holders:
         return
     if noun.lower_ in ("one", "some", "many", "each") or noun.pos_ == "NUM":
@@ -119,7 +120,8 @@ def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: L
     if entry is not None and entry.relational:
         rtype = entry.type
     else:
-        words = [c.text for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.text]
+        words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        words.append(noun.text)
         title = lex.title(words)
         if title is not None and holders[0].type in ("PERSON", "ORG"):
             rtype = title[0]

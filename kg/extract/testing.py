@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 # Tokens glued to the one before (no space between them in the text).
-_NO_SPACE_BEFORE = frozenset({".", ",", "'s", "’s", "n't", "?", "!", ";", ":", "-", "'"})
+_NO_SPACE_BEFORE = frozenset({".", ",", "'s", "\u2019s", "n't", "?", "!", ";", ":", "-", "'"})
 
 
 def parsed_doc(vocab: Vocab, rows: str, *, ents: Sequence[tuple[int, int, str]] = ()) -> Doc:

@@ -21,13 +21,17 @@ from kg.ontology import STANDING_TYPES
 from kg.records import Mention
 
 # Words allowed between an owner and a title without being part of the title ("Russian *former* President").
-_TITLE_FILLERS = frozenset("""former then acting interim deputy vice incoming outgoing newly elected new late
-top senior chief first current longtime long-time veteran""".split())
+_TITLE_FILLERS = frozenset([
+    "former", "then", "acting", "interim", "deputy", "vice", "incoming", "outgoing", "newly", "elected",
+    "new", "late", "top", "senior", "chief", "first", "current", "longtime", "long-time", "veteran"
+])
 _MAX_TITLE_WORDS = 5
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Head nouns of a place description in apposition ("Lowman, a small resort town in Idaho").
-_PLACE_NOUNS = frozenset("""city town village capital suburb province state region district county area port
-island neighborhood neighbourhood municipality community resort""".split())
+_PLACE_NOUNS = frozenset([
+    "city", "town", "village", "capital", "suburb", "province", "state", "region", "district", "county",
+    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "community", "resort"
+])
 
 
 def title_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -42,7 +46,8 @@ def title_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         yield from _prefix_title(sent, first, m, ms, lex)
 
 
-def _prefix_title(sent: Span, first: int, holder: Mention, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+def _prefix_title(sent: Span, first: int, holder: Mention, ms: DocMentions,
+                  lex: Lexicon) -> Iterator[Candidate]:
     doc = sent.doc
     words: list[Token] = []
     i = first - 1
@@ -59,7 +64,8 @@ def _prefix_title(sent: Span, first: int, holder: Mention, ms: DocMentions, lex:
         return
     rtype, n = title
     fillers = words[:-n]
-    if any(w.lower_ not in _TITLE_FILLERS and not lex.is_title_word(w.text) and not w.is_title for w in fillers):
+    if any(w.lower_ not in _TITLE_FILLERS and not lex.is_title_word(w.text) and not w.is_title
+           for w in fillers):
         return  # "... said on Monday President X": the words before the title are not part of it
     j = i
     if j >= sent.start and doc[j].tag_ == "POS":
@@ -160,10 +166,10 @@ def _prep_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]
                     c = make(m, other, p.lower_, "MEMBER_OF", "of_place")
                 if c is not None:
                     yield c
-    # "Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses a place or organisation
-    for c in root.children:
-        if c.dep_ == "poss" and m.type in _PLACE_LABELS | {"ORG"}:
-            for other in ms.actors_at(c, depth=0):
+    # "Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org
+    for poss in root.children:
+        if poss.dep_ == "poss" and m.type in _PLACE_LABELS | {"ORG"}:
+            for other in ms.actors_at(poss, depth=0):
                 if other.type in _PLACE_LABELS and not (m.iso3 and other.iso3):
                     rtype = "AFFILIATED_WITH" if m.type == "ORG" and other.iso3 else "LOCATED_IN"
                     found = make(m, other, "'s", rtype, "located_in")

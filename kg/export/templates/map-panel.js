@@ -5,7 +5,7 @@ const MAX_TIES_LISTED = 60;
 function openPanel(children) {
   const body = $("kg-panel-body");
   clear(body);
-  body.append(...children);
+  body.append(...children.filter((c) => c !== null && c !== undefined));
   const panel = $("kg-panel");
   if (panel.hidden) {
     panel.hidden = false;

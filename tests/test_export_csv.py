@@ -1,0 +1,72 @@
+"""CSV export: Gephi's column names, UTF-8 with BOM, one row per node and edge, nothing lost."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export.csv import EDGE_HEADER, NODE_HEADER, edge_rows, node_rows, write_csv
+from kg.export.flatten import EDGE_COLUMNS, NODE_COLUMNS
+from kg.export.graphml import generate_graphml
+from tests.graph_fixtures import NASTY_NAME_CLEAN, NASTY_SENTENCE_CLEAN, sample_graph
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_files_use_gephi_column_names_bom_and_crlf(tmp_path: Path) -> None:
+    G = sample_graph()
+    nodes_path, edges_path = write_csv(G, tmp_path / "out")
+    assert (nodes_path.name, edges_path.name) == ("nodes.csv", "edges.csv")
+    for path, header in ((nodes_path, NODE_HEADER), (edges_path, EDGE_HEADER)):
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf" + ",".join(header).encode())  # BOM, then Gephi's names
+        assert raw.count(b"\r\n") >= G.number_of_nodes()
+    assert len(_read(nodes_path)) == G.number_of_nodes()
+    assert len(_read(edges_path)) == G.number_of_edges()
+
+
+def test_rows_round_trip_through_the_csv_module(tmp_path: Path) -> None:
+    G = sample_graph()
+    nodes_path, edges_path = write_csv(G, tmp_path)
+    for path, rows in ((nodes_path, node_rows(G)), (edges_path, edge_rows(G))):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            assert list(csv.reader(fh)) == list(rows)
+
+
+def test_edges_carry_evidence_and_stay_distinct_by_kind(tmp_path: Path) -> None:
+    G = sample_graph()
+    edges = _read(write_csv(G, tmp_path)[1])
+    consult = next(e for e in edges if e["Id"] == "RUS--CONSULT--PRK")
+    assert consult["Label"] == "CONSULT" and consult["Kind"] == "CONSULT" and consult["Type"] == "Directed"
+    assert consult["evidence_count"] == "2" and consult["count"] == "3" and consult["Weight"] == "3.0"
+    assert consult["first_doc_id"] == "d1" and consult["documents"] == "d1 | d2"
+    assert len({(e["Source"], e["Target"], e["Kind"]) for e in edges}) == len(edges)
+    assert all(float(e["Weight"]) > 0 for e in edges)
+    # the same ids as the GraphML file, so rows can be joined with what Gephi shows
+    graphml = "".join(generate_graphml(G))
+    assert all(f'<edge id="{e["Id"]}"' in graphml for e in edges)
+
+
+def test_text_survives_and_formulas_are_defused(tmp_path: Path) -> None:
+    G = sample_graph()
+    G.nodes["nato"]["label"] = "=HYPERLINK(\"http://evil\")"
+    nodes_path, edges_path = write_csv(G, tmp_path)
+    nodes = {n["Id"]: n for n in _read(nodes_path)}
+    assert nodes["kim_jong_un"]["Label"] == NASTY_NAME_CLEAN
+    assert nodes["nato"]["Label"] == "'=HYPERLINK(\"http://evil\")"
+    edges = _read(edges_path)
+    assert NASTY_SENTENCE_CLEAN in {e["first_sentence"] for e in edges}  # CR/LF kept inside quotes
+    accuse = next(e for e in edges if e["Kind"] == "ACCUSE")
+    assert accuse["intensity"] == "-3.0"  # numbers are never prefixed
+    assert accuse["first_date"] == ""  # None is an empty cell
+
+
+def test_empty_graph_still_has_headers() -> None:
+    G = nx.MultiDiGraph()
+    assert list(node_rows(G)) == [[*NODE_HEADER, *(c.name for c in NODE_COLUMNS)]]
+    assert list(edge_rows(G)) == [[*EDGE_HEADER, *(c.name for c in EDGE_COLUMNS)]]

@@ -1,0 +1,182 @@
+"""GraphML export: schema-valid, Gephi-safe (ids, types, weights, colours) and lossless for its readers."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from lxml import etree
+
+from kg.export.flatten import RESERVED_NAMES, edge_record, graph_schema, node_record
+from kg.export.graphml import generate_graphml, write_graphml
+from kg.layout import compute_layout
+from tests.graph_fixtures import (
+    GRAPHML_XSD,
+    NASTY_NAME_CLEAN,
+    NASTY_SENTENCE_CLEAN,
+    sample_graph,
+    synthetic_graph,
+    xml_validator,
+)
+
+NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
+NMTOKEN = re.compile(r"[A-Za-z0-9._:\-]+")
+GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}
+
+
+def _write(tmp_path: Path, G: nx.MultiDiGraph, **kw: Any) -> Path:
+    return write_graphml(G, tmp_path / "graph.graphml", **kw)
+
+
+def _keys(root: Any) -> dict[str, tuple[str, str, str]]:
+    return {k.get("id"): (k.get("for"), k.get("attr.name"), k.get("attr.type"))
+            for k in root.iterfind("g:key", NS)}
+
+
+def _data(elem: Any) -> dict[str, str]:
+    return {d.get("key"): d.text or "" for d in elem.iterfind("g:data", NS)}
+
+
+def test_validates_against_the_graphml_schema(tmp_path: Path) -> None:
+    schema = xml_validator(GRAPHML_XSD)
+    G = sample_graph()
+    for path in (_write(tmp_path, G), write_graphml(G, tmp_path / "pos.graphml", positions=compute_layout(G)),
+                 write_graphml(synthetic_graph(300, 800), tmp_path / "big.graphml")):
+        doc = etree.parse(str(path))
+        assert schema.validate(doc), schema.error_log
+
+
+def test_ids_types_weights_and_colours_are_gephi_safe(tmp_path: Path) -> None:
+    G = sample_graph()
+    G.add_edge("nato", "PRK", key="SANCTION", relation_type="SANCTION", quad_class=4, count=0, weight=0.0,
+               intensity=float("nan"), confidence=float("inf"))
+    root = etree.parse(str(_write(tmp_path, G))).getroot()
+    keys = _keys(root)
+    assert all(NMTOKEN.fullmatch(k) and NMTOKEN.fullmatch(name) and t in GRAPHML_TYPES
+               for k, (_, name, t) in keys.items())
+    # one declared type per (domain, name): no column that Gephi would split or drop
+    assert len({(d, n) for d, n, _ in keys.values()}) == len(keys)
+    nodes = root.findall(".//g:node", NS)
+    edges = root.findall(".//g:edge", NS)
+    node_ids = [n.get("id") for n in nodes]
+    edge_ids = [e.get("id") for e in edges]
+    assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+    assert len(set(node_ids)) == len(node_ids) and len(set(edge_ids)) == len(edge_ids)
+    assert all(NMTOKEN.fullmatch(i) for i in node_ids + edge_ids)
+    assert all(e.get("source") in node_ids and e.get("target") in node_ids for e in edges)
+    for elem in nodes + edges:
+        data = _data(elem)
+        for key, text in data.items():
+            _, _, type_ = keys[key]
+            if type_ in ("int", "long"):
+                int(text)
+            elif type_ in ("double", "float"):
+                assert math.isfinite(float(text)), (key, text)
+            elif type_ == "boolean":
+                assert text in ("true", "false")
+        prefix = "n" if elem in nodes else "e"
+        assert all(0 <= int(data[f"{prefix}_{c}"]) <= 255 for c in "rgb")
+        if prefix == "e":
+            assert float(data["e_weight"]) > 0
+            assert data["e_label"]  # the relation type is drawn on the edge
+        else:
+            assert float(data["n_size"]) > 0 and data["n_label"]
+
+
+def test_data_columns_avoid_gephi_special_names() -> None:
+    G = sample_graph()
+    G.nodes["RUS"]["color"] = "red"  # an unknown attribute named like a Gephi visual property
+    G.nodes["RUS"]["score"] = 1
+    G.nodes["PRK"]["score"] = 2.5  # mixed int/float: one double column, not two keys
+    schema = graph_schema(G)
+    names = [c.name for c in schema.nodes + schema.edges]
+    assert not any(n.lower() in RESERVED_NAMES for n in names)
+    assert "actor_type" in names and "attr_color" in names
+    assert {c.name: c.type for c in schema.nodes}["score"] == "double"
+    text = "".join(generate_graphml(G))
+    assert 'attr.name="score" attr.type="double"' in text
+
+
+def test_networkx_reads_every_node_edge_and_attribute(tmp_path: Path) -> None:
+    G = sample_graph()
+    positions = compute_layout(G)
+    H = nx.read_graphml(_write(tmp_path, G, positions=positions), force_multigraph=True)
+    assert set(H.nodes) == set(G.nodes)
+    assert H.number_of_edges() == G.number_of_edges()
+    schema = graph_schema(G)
+    for n, attrs in G.nodes(data=True):
+        got = dict(H.nodes[n])
+        assert (got.pop("x"), got.pop("y")) == positions[n]
+        assert {"label", "r", "g", "b", "size"} <= got.keys()
+        for name in ("label", "r", "g", "b", "size"):
+            got.pop(name)
+        assert got == node_record(attrs, schema)
+    by_id = {k: d for _, _, k, d in H.edges(keys=True, data=True)}
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        got = dict(by_id[f"{u}--{key}--{v}"])
+        assert got.pop("label") == attrs["relation_type"] and got.pop("weight") == attrs["weight"]
+        for name in ("r", "g", "b", "id"):
+            got.pop(name, None)
+        assert got == edge_record(key, attrs, schema)
+    assert H.graph["kg_version"] == "0.1.0" and H.graph["document_count"] == 2
+
+
+def test_names_and_sentences_survive_markup_emoji_and_control_characters(tmp_path: Path) -> None:
+    H = nx.read_graphml(_write(tmp_path, sample_graph()), force_multigraph=True)
+    assert H.nodes["kim_jong_un"]["label"] == NASTY_NAME_CLEAN
+    sentences = {d.get("first_sentence") for _, _, d in H.edges(data=True)}
+    assert NASTY_SENTENCE_CLEAN in sentences  # CR, LF, tab, <, &, quotes and emoji intact
+
+
+def test_igraph_reads_the_same_counts(tmp_path: Path) -> None:
+    igraph = pytest.importorskip("igraph")  # GPL: a test-only check that a second reader agrees
+    G = synthetic_graph(500, 1500)
+    g = igraph.Graph.Read_GraphML(str(write_graphml(G, tmp_path / "g.graphml")))
+    assert (g.vcount(), g.ecount()) == (G.number_of_nodes(), G.number_of_edges())
+    assert g.is_directed()
+    h = igraph.Graph.Read_GraphML(str(_write(tmp_path, sample_graph())))
+    assert NASTY_NAME_CLEAN in h.vs["label"]
+
+
+def test_output_is_byte_identical_whatever_the_insertion_order() -> None:
+    G = sample_graph()
+    R = nx.MultiDiGraph(**G.graph)
+    R.add_nodes_from(reversed(list(G.nodes(data=True))))
+    R.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+    assert "".join(generate_graphml(G)) == "".join(generate_graphml(R))
+
+
+def test_edge_ids_do_not_change_when_the_graph_grows() -> None:
+    G = sample_graph()
+    before = set(re.findall(r'<edge id="([^"]+)"', "".join(generate_graphml(G))))
+    G.add_edge("nato", "PRK", key="ACCUSE", relation_type="ACCUSE", count=1, weight=1.0)
+    after = set(re.findall(r'<edge id="([^"]+)"', "".join(generate_graphml(G))))
+    assert before < after and after - before == {"nato--ACCUSE--PRK"}
+
+
+def test_node_ids_that_are_not_nmtokens_are_cleaned_and_stay_unique(tmp_path: Path) -> None:
+    G = nx.MultiDiGraph()
+    G.add_edge("São Paulo", "Sao_Paulo", key=0)
+    G.add_edge("São Paulo", 42, key=0)
+    root = etree.parse(str(_write(tmp_path, G))).getroot()
+    ids = [n.get("id") for n in root.iterfind(".//g:node", NS)]
+    assert sorted(ids) == ["42", "Sao_Paulo", "Sao_Paulo.2"]
+    labels = {_data(n)["n_label"] for n in root.iterfind(".//g:node", NS)}
+    assert labels == {"São Paulo", "Sao_Paulo", "42"}  # the original id is kept as the label
+    assert all(e.get("source") in ids and e.get("target") in ids for e in root.iterfind(".//g:edge", NS))
+
+
+def test_a_graph_built_by_kg_graph_exports(tmp_path: Path, make_triple: Any) -> None:
+    from kg.graph import build_graph
+
+    G = build_graph([make_triple(), make_triple(relation_type="SANCTION"),
+                     make_triple(relation_type="ASSAULT", negated=True, sentence_index=1),
+                     make_triple("Vladimir Putin", "LEADER_OF", "Russia", subject_type="PERSON", date=None)])
+    H = nx.read_graphml(_write(tmp_path, G), force_multigraph=True)
+    assert (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges()) == (3, 4)
+    assert {d["edge_key"] for _, _, d in H.edges(data=True)} == {"ASSAULT", "ASSAULT:negated", "SANCTION",
+                                                                  "LEADER_OF"}

@@ -9,15 +9,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -42,7 +45,7 @@ def load_corpus(path: Path = CORPUS, *, limit_words: int | None = None) -> list[
     from kg.documents import read_documents
 
     if not path.exists():
-        sys.exit(f"corpus {path} not found: pass --corpus (the shared corpora live in ../shared beside the repo)")
+        sys.exit(f"corpus {path} not found: pass --corpus (../shared beside the repo)")
     out: list[Document] = []
     total = 0
     for d in read_documents([path]):
@@ -71,7 +74,22 @@ class Run:
     seconds: float
     peak_tree_rss: int  # bytes: the largest sum of RSS over the process and its descendants, polled
     peak_process_rss: int  # bytes: the kernel's high-water mark of the largest single process
-    returncode: int
+    stderr: str
+
+
+def _tree_rss(root: Any) -> int:
+    """Resident bytes of a process and all its descendants (0 once it is gone)."""
+    import psutil
+
+    total = 0
+    try:
+        family = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in family:
+        with contextlib.suppress(psutil.Error):  # a worker may exit between listing and reading
+            total += p.memory_info().rss
+    return int(total)
 
 
 def measure(cmd: Sequence[str], *, poll: float = 0.02, env: dict[str, str] | None = None,
@@ -79,43 +97,35 @@ def measure(cmd: Sequence[str], *, poll: float = 0.02, env: dict[str, str] | Non
     """Run ``cmd`` and measure wall time and peak memory; raises if the command fails."""
     import psutil
 
-    start = time.perf_counter()
-    proc = subprocess.Popen(list(cmd), stdout=stdout, stderr=subprocess.PIPE, cwd=REPO,
-                            env={**os.environ, **(env or {})})
     peak = 0
     stop = threading.Event()
+    # stderr goes to a file, not a pipe: a chatty child cannot block on a full pipe.
+    with tempfile.TemporaryFile() as errfile:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdout=stdout, stderr=errfile, cwd=REPO,
+                                env={**os.environ, **(env or {})})
 
-    def sample() -> None:
-        nonlocal peak
-        try:
-            root = psutil.Process(proc.pid)
-        except psutil.NoSuchProcess:
-            return
-        while not stop.is_set():
-            total = 0
-            try:
-                for p in [root, *root.children(recursive=True)]:
-                    try:
-                        total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
-            except psutil.Error:
-                break
-            peak = max(peak, total)
-            stop.wait(poll)
+        def sample() -> None:
+            nonlocal peak
+            with contextlib.suppress(psutil.Error):
+                root = psutil.Process(proc.pid)
+                while not stop.is_set():
+                    peak = max(peak, _tree_rss(root))
+                    stop.wait(poll)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    # wait4 gives the child's own resource usage (ru_maxrss in KiB, including its waited-for children).
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    stop.set()
-    sampler.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        # wait4 gives the child's own resource usage: ru_maxrss (KiB) is its high-water mark.
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        stop.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errfile.seek(0)
+        err = errfile.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return Run(seconds, peak, usage.ru_maxrss * 1024, proc.returncode)
+    return Run(seconds, peak, usage.ru_maxrss * 1024, err)
 
 
 def mib(n: int) -> str:
@@ -131,8 +141,9 @@ _LAST = ["Abe", "Bauer", "Costa", "Dlamini", "Eriksen", "Fischer", "Garcia", "Ha
 _ORG = ["Ministry", "Council", "Party", "Front", "Agency", "Union", "Bank", "Movement", "Commission", "Army"]
 _RELATIONS = [("meet", "CONSULT"), ("criticize", "ACCUSE"), ("sanction", "SANCTION"), ("attack", "ASSAULT"),
               ("sign agreement with", "AGREE"), ("cooperate with", "COOPERATE"), ("threaten", "THREATEN"),
-              ("support", "SUPPORT"), ("aid", "AID"), ("protest against", "PROTEST"), ("leader of", "LEADER_OF"),
-              ("ally with", "ALLY_OF"), ("ask", "REQUEST"), ("reject", "REJECT"), ("member of", "MEMBER_OF")]
+              ("support", "SUPPORT"), ("aid", "AID"), ("protest against", "PROTEST"),
+              ("leader of", "LEADER_OF"), ("ally with", "ALLY_OF"), ("ask", "REQUEST"), ("reject", "REJECT"),
+              ("member of", "MEMBER_OF")]
 
 
 def _actors(n: int, rng: random.Random) -> list[tuple[str, str, str, str | None]]:
@@ -155,18 +166,24 @@ def _actors(n: int, rng: random.Random) -> list[tuple[str, str, str, str | None]
     return out
 
 
-def synthetic_triples(n: int, *, actors: int = 3000, documents: int | None = None,
+def synthetic_triples(n: int, *, actors: int = 3000, documents: int | None = None, skew: float = 1.0,
                       seed: int = 7) -> Iterator[Triple]:
-    """``n`` kg triples over ``actors`` actors, popularity skewed like news (a few actors in most triples)."""
+    """``n`` kg triples over ``actors`` actors, popularity skewed like news (a few actors in most triples).
+
+    The k-th actor is named about ``1 / k ** skew`` as often as the first (Zipf's law).
+    """
     rng = random.Random(seed)
     cast = _actors(actors, rng)
-    # Zipf-like weights: the k-th actor is named about 1/k as often as the first.
-    weights = [1.0 / (k + 1) ** 0.8 for k in range(len(cast))]
+    cum: list[float] = []
+    total = 0.0
+    for k in range(len(cast)):
+        total += 1.0 / (k + 1) ** skew
+        cum.append(total)
     documents = documents or max(1, n // 8)
     per_doc = max(1, n // documents)
     for i in range(n):
         doc = i // per_doc
-        (s, sl, sid, siso), (o, ol, oid, oiso) = rng.choices(cast, weights, k=2)
+        (s, sl, sid, siso), (o, ol, oid, oiso) = rng.choices(cast, cum_weights=cum, k=2)
         relation, rtype = rng.choice(_RELATIONS)
         sentence = f"{s} said on Monday that it would {relation} {o} over the dispute, officials said."
         o_start = sentence.index(o, len(s))

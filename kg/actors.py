@@ -37,7 +37,8 @@ _HONORIFICS = frozenset([
     "premier", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir", "ayatollah", "pope",
     "general", "gen", "sen", "senator", "rep", "gov", "governor", "chairman", "secretary", "vice", "deputy",
     "foreign", "defence", "defense", "state", "marshal", "colonel", "col", "captain", "capt", "lieutenant",
-    "lt", "sgt", "mayor", "judge", "justice", "rev", "reverend", "father", "former", "late", "leader"
+    "lt", "sgt", "mayor", "judge", "justice", "rev", "reverend", "father", "former", "late", "leader", "crown",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commander", "presidents"
 ])
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
@@ -115,6 +116,7 @@ class Gazetteer:
     def __init__(self, rows: Iterable[dict[str, object]]) -> None:
         self._by_form: dict[str, Actor] = {}
         self._surface: dict[str, str] = {}  # surface form as written -> entity label for the ruler
+        self._seats: set[str] = set()  # normalised seats of power ("pyongyang"): places in their own right
         for row in rows:
             actor = Actor(str(row["name"]), str(row["type"]), str(row["ner"]),
                           str(row["iso3"]) if row.get("iso3") else None)
@@ -123,6 +125,7 @@ class Gazetteer:
                 self._add(form, actor, actor.ner)
             for form in _strs(row.get("seats")):
                 self._add(form, actor, "GPE" if actor.type == "state" else actor.ner)
+                self._seats.add(normalize(form))
             for form in _strs(row.get("demonyms")):
                 self._add(form, actor, "NORP")
 
@@ -136,6 +139,10 @@ class Gazetteer:
     def lookup(self, text: str) -> Actor | None:
         """The actor a surface form names, or ``None``; "the", possessives, case and dots do not matter."""
         return self._by_form.get(normalize(text))
+
+    def is_seat(self, text: str) -> bool:
+        """Whether ``text`` names a seat of power (a capital, "the Kremlin") rather than the state itself."""
+        return normalize(text) in self._seats
 
     def surface_forms(self) -> Iterator[tuple[str, str]]:
         """(surface form, spaCy label) pairs for an entity ruler, in a stable order."""
@@ -197,6 +204,18 @@ class DocumentActors:
         if key not in self._cache:
             self._cache[key] = self._resolve(text, label)
         return self._cache[key]
+
+    def place(self, text: str, label: str) -> Actor | None:
+        """The place itself a seat of power names ("Bangkok", not Thailand), or ``None`` for other names.
+
+        A capital stands for its state when it acts ("Pyongyang urged ..."); in a location construction
+        ("Bangkok, Thailand", "based in Moscow") it is the city, a node of its own with no ISO code.
+        """
+        name = clean_name(text, label)
+        if not name or not self.gaz.is_seat(name):
+            return None
+        name = name.title() if name.isupper() and len(name) > 3 else name  # "BANGKOK" in a dateline
+        return Actor(name, "place", label if label in ("GPE", "LOC", "FAC") else "GPE")
 
     def _resolve(self, text: str, label: str) -> Actor | None:
         if label not in ACTOR_LABELS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -91,7 +92,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
 
     check_inputs(inputs)
     nlp = load_pipeline(model)  # fails early on an unknown model, before any output
-    report = ReadReport(on_warning=lambda line: click.echo(f"warning: {line}", err=True))
+    report = ReadReport(on_warning=functools.partial(_warn, bar=not silent))
     documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
     with _progress(silent, _input_size(inputs), "extracting") as advance:
         if output == "-":
@@ -99,6 +100,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
             for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, engine=engine,
                                        scheduler=scheduler, on_document=advance):
                 out.write(triple_line(t))
+            _warn_unsupported(report)
             return report
         with TripleWriter(output, mentions_path=mentions, resume=resume) as writer:
             def finished(document: Any, found: Any) -> None:
@@ -111,7 +113,21 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
             writer.commit()
             if writer.done_ids and not silent:
                 click.echo(f"resumed after {len(writer.done_ids)} finished documents", err=True)
+    _warn_unsupported(report)
     return report
+
+
+def _warn(line: str, *, bar: bool = False) -> None:
+    """One warning line on stderr; on a terminal, first clear the progress bar's line so it stands alone."""
+    clear = "\r\033[K" if bar and sys.stderr.isatty() else ""
+    click.echo(f"{clear}warning: {line}", err=True)
+
+
+def _warn_unsupported(report: Any) -> None:
+    """Files of other formats beside the articles are not warned one by one: one line names them."""
+    note = report.unsupported_note()
+    if note:
+        _warn(note)
 
 
 def _engine_options(func: F) -> F:
@@ -333,6 +349,8 @@ def stats(graph: str, top: int, as_json: bool) -> None:
 
 def main() -> None:
     """Entry point of the ``kg`` console script."""
+    # `kill`, `timeout` and `docker stop` send SIGTERM: stop as cleanly as on Ctrl-C, with the same message.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         cli(standalone_mode=True)
     except BrokenPipeError:  # e.g. `kg extract ... | head`

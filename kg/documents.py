@@ -134,7 +134,7 @@ def _read_file(reader: Reader, path: Path, doc_id: str, seen_files: set[str], *,
     reader.report.files += 1
     suffix, _ = _suffix(path)
     if not explicit and suffix not in SUFFIXES:
-        reader.report.skipped["unsupported format"] += 1  # images and such beside the articles
+        reader.report.skip_unsupported(label)  # images and such beside the articles: named once, at the end
         return
     try:
         with _open(path) as fh:

@@ -39,6 +39,10 @@ _KEEP_CONTAINING = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", 
                               "NORP"})
 
 
+# Shortest place name also matched in capitals ("MOSCOW" in a dateline; not "US" or "CHAD"-like short words).
+_MIN_UPPER = 5
+
+
 class ModelNotFound(ValueError):
     """The requested spaCy pipeline is not installed (kg never downloads one)."""
 
@@ -60,6 +64,8 @@ class ActorRuler:
         by_label: dict[str, list[Doc]] = {}
         for form, label in gazetteer().surface_forms():
             by_label.setdefault(label, []).append(nlp.make_doc(form))
+            if label == "GPE" and len(form) >= _MIN_UPPER and not form.isupper():
+                by_label[label].append(nlp.make_doc(form.upper()))  # datelines: "MOSCOW (Reuters) -"
         for label, docs in sorted(by_label.items()):
             self.matcher.add(label, docs)
 

@@ -62,6 +62,7 @@ class ReadReport:
     on_warning: Callable[[str], None] | None = None
     max_warnings: int = 10_000  # kept in ``warnings``; on_warning still sees every one
     warnings_dropped: int = 0
+    unsupported: list[str] = field(default_factory=list)  # the first files skipped for their format
 
     def warn(self, message: str) -> None:
         """Record one warning line (newlines in ``message`` become spaces) and pass it on."""
@@ -73,6 +74,25 @@ class ReadReport:
         if self.on_warning is not None:
             self.on_warning(line)
 
+    def skip_unsupported(self, label: str) -> None:
+        """Count a file of a format kg does not read (images beside the articles), without a warning."""
+        self.skipped["unsupported format"] += 1
+        if len(self.unsupported) < _UNSUPPORTED_NAMED:
+            self.unsupported.append(label)
+
+    def unsupported_note(self) -> str | None:
+        """One line naming the files skipped for their format (the first few), or None.
+
+        >>> r = ReadReport(); r.skip_unsupported("in/photo.png"); r.unsupported_note()
+        'skipped 1 file of unsupported format: in/photo.png'
+        """
+        n = self.skipped["unsupported format"]
+        if not n:
+            return None
+        more = n - len(self.unsupported)
+        return (f"skipped {_plural(n, 'file')} of unsupported format: {', '.join(self.unsupported)}"
+                + (f" and {more} more" if more else ""))
+
     def summary(self) -> str:
         """One line: documents read, files seen, what was skipped and why."""
         text = f"read {_plural(self.documents, 'document')} from {_plural(self.files, 'file')}"
@@ -83,6 +103,10 @@ class ReadReport:
                 total = sum(counts.values())
                 text += f"; skipped {_plural(total, 'record') if records else total}: {reasons}"
         return text
+
+
+#: Files named in :meth:`ReadReport.unsupported_note`; the rest are counted.
+_UNSUPPORTED_NAMED = 5
 
 
 def _plural(n: int, word: str) -> str:

@@ -9,6 +9,7 @@ stop a run before it writes anything.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,8 @@ pytestmark = pytest.mark.model
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 LATIN1 = "Café owners in Zürich said Germany criticised Russia on Monday.\n"
 ODD = ("Seoul urged\x1b[0m talks\x07 today.\r\nChina accused the United States of spying.\u200f "
-       "\u202eإسرائيل\u202c 🇺🇸 e\u0301\u0301 \ufeff\x00\u2028Ukraine thanked Poland for its aid.\n")
+       "\u202e\u05d9\u05e9\u05e8\u05d0\u05dc\u202c 🇺🇸 e\u0301\u0301 \ufeff\u2028"
+       "Ukraine thanked Poland for its aid.\n")
 JSONL = ('{"id": "j1", "text": "France condemned Iran over the missile test."}\n'
          '{"id": "j2", "text": "broken\n'
          '{"id": "j3", "text": "Japan praised India for the agreement."}\n')
@@ -117,7 +119,7 @@ def test_control_characters_never_reach_an_output(mixed_run):
     _, out, _ = mixed_run
     controls = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFEFF]}
     for name in ["triples.jsonl", "graph.json", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"]:
-        text = (out / name).read_text(encoding="utf-8")
+        text = (out / name).read_text(encoding="utf-8-sig")  # (the CSV files start with a BOM for Excel)
         assert not controls & set(text), (name, controls & set(text))
     odd = [json.loads(line) for line in (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()
            if json.loads(line)["doc_id"] == "odd.txt"]
@@ -181,16 +183,32 @@ def _long_document(n: int = 12) -> str:
                                           for p in pair) + "\n"
 
 
-def test_a_document_longer_than_a_chunk_keeps_its_offsets_and_sentence_order(tmp_path, monkeypatch):
-    text = _long_document()
+@pytest.fixture
+def cuts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make a chunk 700 characters and record the offset of every chunk the pipeline cuts."""
+    seen: list[int] = []
+    split = documents.split_text
+
+    def spy(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
+        for offset, piece in split(text, max_chars):
+            seen.append(offset)
+            yield offset, piece
+
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 700)
+    monkeypatch.setattr(documents, "split_text", spy)
+    return seen
+
+
+def test_a_document_longer_than_a_chunk_keeps_its_offsets_and_sentence_order(tmp_path, cuts):
+    text = _long_document()
     assert len(text) > 5 * pipeline.CHUNK_CHARS
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     result = _invoke("extract", str(path), "-o", str(tmp_path / "t.jsonl"), "--silent")
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) > 10 and rows[-1]["subject_span"][0] > 4 * pipeline.CHUNK_CHARS  # the last chunks too
+    assert len(cuts) > 5 and all(text[c - 2:c] == "\n\n" for c in cuts[1:])  # cut between paragraphs
+    assert len(rows) > 10 and rows[-1]["subject_span"][0] > cuts[-2]  # triples from the last chunks too
     for r in rows:
         for end in ("subject", "object"):
             start, stop = r[f"{end}_span"]
@@ -203,19 +221,21 @@ def test_a_document_longer_than_a_chunk_keeps_its_offsets_and_sentence_order(tmp
     assert [r["sentence_index"] for r in rows] == sorted(r["sentence_index"] for r in rows)
 
 
-def test_the_chunks_give_the_triples_one_parse_gives(tmp_path, monkeypatch, nlp):
+def test_the_chunks_give_the_triples_one_parse_gives(nlp, cuts):
     """Cut at paragraph boundaries, a long text yields what the unsplit text yields."""
     from kg.records import Document
 
     text = _long_document(6)
     document = Document("report", text)
-    whole = list(pipeline.extract_documents([document], nlp=nlp))
-    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 700)
+    whole = list(pipeline.extract_documents([document], nlp=nlp, chunk_chars=len(text)))
+    assert not cuts
     pieces = list(pipeline.extract_documents([document], nlp=nlp))
+    assert len(cuts) > 3
     assert whole and [t.to_dict() for t in pieces] == [t.to_dict() for t in whole]
 
 
 def test_a_model_with_a_small_max_length_gets_chunks_it_can_take(nlp):
+    """A pipeline that takes fewer characters than a chunk (spaCy's max_length) gets smaller chunks."""
     from kg.records import Document
 
     text = _long_document(4)

@@ -180,3 +180,28 @@ def test_a_graph_built_by_kg_graph_exports(tmp_path: Path, make_triple: Any) -> 
     assert (H.number_of_nodes(), H.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges()) == (3, 4)
     assert {d["edge_key"] for _, _, d in H.edges(data=True)} == {"ASSAULT", "ASSAULT:negated", "SANCTION",
                                                                   "LEADER_OF"}
+
+
+@pytest.mark.model
+def test_the_seed_exports_to_files_every_reader_accepts(tmp_path: Path, nlp: Any) -> None:
+    """Issue 5's acceptance check on the real seed article (the wikinews run is in benchmarks/)."""
+    from kg.api import build_graph, extract, read_documents
+    from kg.export.gexf import write_gexf
+    from tests.conftest import SEEDS
+    from tests.graph_fixtures import GEXF_RNG
+
+    G = build_graph(extract(read_documents(SEEDS), nlp=nlp))
+    assert G.number_of_edges() > 0
+    graphml = write_graphml(G, tmp_path / "seed.graphml", positions=compute_layout(G))
+    gexf = write_gexf(G, tmp_path / "seed.gexf", positions=compute_layout(G))
+    if GRAPHML_XSD.is_file() and GEXF_RNG.is_file():
+        assert xml_validator(GRAPHML_XSD).validate(etree.parse(str(graphml)))
+        assert xml_validator(GEXF_RNG).validate(etree.parse(str(gexf)))
+    H = nx.read_graphml(graphml, force_multigraph=True)
+    X = nx.read_gexf(gexf, version="1.3")
+    counts = (G.number_of_nodes(), G.number_of_edges())
+    assert (H.number_of_nodes(), H.number_of_edges()) == (X.number_of_nodes(), X.number_of_edges()) == counts
+    edges = etree.parse(str(gexf)).getroot().findall(".//{http://gexf.net/1.3}edge")
+    kinds = [(e.get("source"), e.get("target"), e.get("kind")) for e in edges]
+    assert len(set(kinds)) == len(kinds) == counts[1]  # Gephi merges none of them
+    assert all(d["weight"] > 0 for _, _, d in X.edges(data=True))

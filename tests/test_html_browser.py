@@ -225,6 +225,19 @@ def test_edge_labels_appear_when_zoomed_in(story: MapPage) -> None:
     assert sorted(labels)[0] == "ACCUSE" and "CONSULT \u00d72" in labels and "not THREATEN" in labels
 
 
+def test_hovering_a_tie_names_its_relation(story: MapPage) -> None:
+    page = story.page
+    consult = edge_id(story, "Vladimir Putin", "CONSULT", "North Korea")
+    point = page.evaluate("""(id) => kgMap.network.canvasToDOM(
+        kgMap.network.body.edges[id].edgeType.getPoint(0.5))""", consult)
+    box = page.locator("#kg-map canvas").bounding_box()
+    page.mouse.move(box["x"] + point["x"] - 3, box["y"] + point["y"])
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    tooltip = page.locator(".vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.inner_text() == "CONSULT \u00d72"
+
+
 def test_png_export(story: MapPage) -> None:
     with story.page.expect_download() as download:
         story.page.locator("#kg-png").click()

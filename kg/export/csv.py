@@ -35,6 +35,7 @@ import networkx as nx
 from kg.export.flatten import (
     Column,
     Scalar,
+    edge_kind,
     edge_label,
     edge_record,
     edge_weight,
@@ -44,7 +45,6 @@ from kg.export.flatten import (
     node_label,
     node_record,
     sorted_edges,
-    to_text,
 )
 from kg.io import atomic_write
 
@@ -89,7 +89,7 @@ def edge_rows(G: nx.MultiDiGraph) -> Iterator[list[str]]:
     ids = node_ids(G)
     yield [*EDGE_HEADER, *(c.name for c in schema.edges)]
     for eid, u, v, key, attrs in sorted_edges(G, ids):
-        kind = to_text(key) or edge_label(key, attrs)
+        kind = edge_kind(key, attrs)
         yield [ids[u], ids[v], "Directed", kind, eid, _safe(edge_label(key, attrs)),
                repr(edge_weight(attrs)), *_cells(edge_record(key, attrs, schema), schema.edges)]
 

@@ -39,6 +39,8 @@ import networkx as nx
 
 ColumnType = Literal["string", "int", "long", "double", "boolean"]
 Scalar = str | int | float | bool
+#: Node positions as kg.layout returns them: node -> (x, y).
+Positions = Mapping[Any, tuple[float, float]]
 
 #: How list values (aliases, documents, relation phrases) are joined into one string.
 LIST_SEPARATOR = " | "
@@ -361,6 +363,11 @@ def node_record(attrs: Mapping[str, Any], schema: Schema) -> dict[str, Scalar]:
 def edge_label(key: Any, attrs: Mapping[str, Any]) -> str:
     """The text drawn on an edge: its relation type (the key when the type is missing)."""
     return to_text(attrs.get("relation_type")) or to_text(key) or "RELATED"
+
+
+def edge_kind(key: Any, attrs: Mapping[str, Any]) -> str:
+    """Gephi's edge kind: the edge key (relation type, ``:negated`` for a denial), unique per pair."""
+    return to_text(key) or edge_label(key, attrs)
 
 
 def edge_weight(attrs: Mapping[str, Any]) -> float:

@@ -36,6 +36,8 @@ from kg.export import style
 from kg.export.flatten import (
     Column,
     ColumnType,
+    Positions,
+    edge_kind,
     edge_label,
     edge_record,
     edge_weight,
@@ -47,13 +49,11 @@ from kg.export.flatten import (
     node_label,
     node_record,
     sorted_edges,
-    to_text,
     xml_attr,
     xml_text,
 )
 from kg.io import atomic_write
 
-Positions = Mapping[Any, tuple[float, float]]
 Interval = tuple[str, str]
 
 _HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -128,8 +128,9 @@ def generate_gexf(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> 
     yield _HEADER
     meta = graph_record(G)
     creator = f"kg {meta['kg_version']}" if "kg_version" in meta else "kg"
+    docs = meta.get("document_count")
     description = (f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations"
-                   + (f" from {meta['document_count']} documents" if "document_count" in meta else "")
+                   + (f" from {docs} document{'s' if docs != 1 else ''}" if docs is not None else "")
                    + (f"; up to {meta['max_evidence']} evidence sentences per relation"
                       if "max_evidence" in meta else ""))
     yield (f"  <meta><creator>{xml_text(creator)}</creator>"
@@ -157,7 +158,7 @@ def generate_gexf(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> 
 
     yield f'    <edges count="{len(edges)}">\n'
     for eid, u, v, key, attrs in edges:
-        kind = to_text(key) or edge_label(key, attrs)
+        kind = edge_kind(key, attrs)
         yield "".join((
             f'      <edge id="{xml_attr(eid)}" source="{xml_attr(ids[u])}" target="{xml_attr(ids[v])}"'
             f' kind="{xml_attr(kind)}" label="{xml_attr(edge_label(key, attrs))}"'

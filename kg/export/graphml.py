@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from kg.export import style
 from kg.export.flatten import (
     GRAPH_COLUMNS,
     Column,
+    Positions,
     edge_label,
     edge_record,
     edge_weight,
@@ -49,8 +50,6 @@ from kg.export.flatten import (
     xml_text,
 )
 from kg.io import atomic_write
-
-Positions = Mapping[Any, tuple[float, float]]
 
 _HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -64,9 +64,7 @@ def content_security_policy(scripts: list[str], styles: list[str]) -> str:
     return "; ".join([
         "default-src 'none'",
         "script-src " + " ".join(_sha256(s) for s in scripts),
-        # vis-network sets element styles from script, which style-src-attr must allow.
         "style-src " + " ".join(_sha256(s) for s in styles),
-        "style-src-attr 'unsafe-inline'",
         "img-src data: blob:",
         "connect-src 'none'", "font-src 'none'", "media-src 'none'", "object-src 'none'",
         "frame-src 'none'", "worker-src 'none'", "manifest-src 'none'",

@@ -283,7 +283,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
                     len(shown), g.number_of_nodes(), omitted_nodes, max_nodes)
     all_dates = sorted({x for e in edge_info for x in e["dates"]})
     meta = {
-        "title": title or _text(g.graph.get("title")) or "kg map",
+        "title": title or default_title(g),
         "kg_version": _text(g.graph.get("kg_version")) or None,
         "total_nodes": g.number_of_nodes(), "total_edges": g.number_of_edges(),
         "shown_nodes": len(shown), "shown_edges": len(edges),
@@ -301,6 +301,18 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
             "edge_info": edge_info, "options": vis_options(len(shown), physics)}
 
 
+def default_title(g: nx.MultiDiGraph) -> str:
+    """The graph's ``title``; else the only document's title; else how many documents it comes from."""
+    if g.graph.get("title"):
+        return _text(g.graph["title"])
+    documents = g.graph.get("documents") or {}
+    if len(documents) == 1:
+        only = next(iter(documents.values())) or {}
+        if isinstance(only, Mapping) and only.get("title"):
+            return _text(only["title"])
+    return f"kg map of {len(documents):,} documents" if documents else "kg map"
+
+
 def vis_options(n: int, physics: bool) -> dict[str, Any]:
     """vis-network options: straight ties, sized labels, physics that settles then stops."""
     big = n > PYTHON_LAYOUT_ABOVE
@@ -312,7 +324,7 @@ def vis_options(n: int, physics: bool) -> dict[str, Any]:
                   "scaling": {"label": {"enabled": False, "drawThreshold": 7}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "smooth": {"enabled": False},
                   "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333333",
-                           "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+                           "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},
                   "selectionWidth": 2, "hoverWidth": 1.5},
         "layout": {"randomSeed": 42, "improvedLayout": n <= 150},
         "interaction": {"hover": not big, "tooltipDelay": 200, "hideEdgesOnDrag": big,

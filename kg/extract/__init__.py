@@ -21,12 +21,16 @@ from kg.extract.coref import Resolver, resolve_rule_based
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.nominal import nominal_candidates
-from kg.extract.titles import org_place_candidates, place_candidates, title_candidates
+from kg.extract.places import org_place_candidates, place_candidates
+from kg.extract.titles import title_candidates
 from kg.records import Document, Mention, Triple
 
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates)
+# Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building.
+_BODY_TYPES = frozenset({"MEMBER_OF", "LEADER_OF", "ALLY_OF"})
+_NO_BODY_LABELS = frozenset({"LOC", "FAC"})
 
 
 def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None = None) -> list[Candidate]:
@@ -35,6 +39,8 @@ def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None =
     best: dict[tuple[str, str, str, bool], Candidate] = {}
     for rule in _RULES:
         for c in rule(sent, mentions, lex):
+            if c.relation_type in _BODY_TYPES and c.object.type in _NO_BODY_LABELS:
+                continue  # "a coalition to patrol the Persian Gulf which was joined by Australia" misparsed
             key = (c.subject.key, c.relation_type, c.object.key, c.negated)
             old = best.get(key)
             if old is None or c.confidence > old.confidence:
@@ -56,12 +62,13 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
     ``char_offset`` is added to every character span and ``sentence_offset`` to every sentence index, so a
     document parsed in chunks yields the same triples as a whole one. ``resolver`` resolves pronouns and
     descriptions (``None`` turns coreference off). Deterministic: the same Doc gives the same triples.
-    ``mentions_out``, when given, receives every named actor mention of the Doc (not the pronouns), so
-    the graph can hold actors the text names without relating them to anyone.
+    ``mentions_out``, when given, receives every named actor mention of the Doc, sorted by offset: states
+    (however named), persons, organisations and groups, never pronouns, headlines or places that are no
+    state, so the graph can hold actors the text names without relating them to anyone.
     """
     mentions = DocMentions.build(doc, char_offset)
     if mentions_out is not None:
-        mentions_out.extend(sorted((m for _, m in mentions.ordered), key=lambda m: (m.start, m.end)))
+        mentions_out.extend(mentions.named_actors())
     if resolver is not None:
         resolver(mentions)
     lex = lexicon()

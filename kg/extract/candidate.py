@@ -30,6 +30,7 @@ CONFIDENCE: dict[str, float] = {
     "title_of": 0.8,            # Jens Stoltenberg, secretary general of NATO
     "located_in": 0.7,          # the Palace of Fine Arts in San Francisco; Bethany, Conn.
     "of_place": 0.6,            # Brian Michaud of Millinocket
+    "dateline": 0.5,            # BANGKOK, Thailand (AP) --
     "unknown_verb": 0.35,       # an untyped verb between two actors: RELATED
 }
 # Multipliers for weaker evidence.

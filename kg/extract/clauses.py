@@ -76,30 +76,46 @@ def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[l
     head = v.head
     if v.dep_ == "conj" and head.pos_ in _VERB_POS:
         return subjects(head, ms, lex, depth + 1)[0], True  # "toured a factory and met Shoigu"
+    if v.dep_ == "pcomp" and head.head.pos_ == "ADJ" and head.head.head.pos_ in _VERB_POS:
+        return subjects(head.head.head, ms, lex, depth + 1)[0], True  # "was more forceful in blaming Iran"
     if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and head.head.pos_ in _VERB_POS):
         gov = head if v.dep_ == "xcomp" else head.head
         entry = _entry(gov, lex)
         objs = [m for c in gov.children if c.dep_ in _OBJ_DEPS for m in ms.actors_at(c)]
         if objs and (v.dep_ == "pcomp" or (entry is not None and entry.object_control)):
             return objs, True  # "urged Pyongyang to return", "accused Tehran of supplying"
+        if v.dep_ == "pcomp" and is_passive(gov):
+            # "Sirhan was convicted of assassinating Kennedy", "Ray, convicted of assassinating King":
+            # the one convicted (accused, charged) is who did the gerund's deed
+            held = [m for c in gov.children if c.dep_ in _PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+            return (held or (ms.actors_at(gov.head) if gov.dep_ == "acl" else [])), True
         return subjects(gov, ms, lex, depth + 1)[0], True
     if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and head.pos_ in _VERB_POS:
         return subjects(head, ms, lex, depth + 1)[0], True  # "..., providing support to the state"
     if v.dep_ == "relcl":
         return ms.actors_at(head), True
+    if v.dep_ == "acl" and v.tag_ == "VBG" and ms.at(head) is not None:
+        return ms.actors_at(head), True  # "United Kingdom officials asking the United States to ..."
     if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ in _OBJ_DEPS and head.head.pos_ in _VERB_POS:
         return subjects(head.head, ms, lex, depth + 1)[0], True  # "launched missiles targeting US troops"
     return [], False
 
 
 def _agents(v: Token, ms: DocMentions) -> list[Mention]:
-    """Actors of the by-phrase of a passive verb, whether parsed as ``agent`` or as a plain ``prep``."""
+    """Actors of the by-phrase of a passive verb, whether parsed as ``agent`` or as a plain ``prep``, or
+    misattached one phrase down ("was shot to death in the courtyard of his building *by* Chapman")."""
     out: list[Mention] = []
     for c in v.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += ms.actors_at(p)
+    if not out:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ != "by":
+                for p in (x for o in c.children if o.dep_ == "pobj" for x in o.subtree):
+                    if p.dep_ == "prep" and p.lower_ == "by" and p.head.i < p.i:
+                        out += [m for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
     return out
 
 
@@ -121,6 +137,28 @@ def _event_noun(tok: Token, lex: Lexicon) -> NounEntry | None:
 def event_targets(noun: Token, ms: DocMentions, preps: frozenset[str] = _EVENT_TARGET_PREPS) -> list[Mention]:
     """Actors an event noun is aimed at: its prepositional objects, or one step on ("on targets in Syria")."""
     out: list[Mention] = []
+    for _, m in targets_by_prep(noun, ms, preps):
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def typed_targets(noun: Token, entry: NounEntry, ms: DocMentions, lex: Lexicon,
+                  preps: frozenset[str] = _EVENT_TARGET_PREPS) -> list[tuple[Mention, str]]:
+    """(target, type) of an event noun, typed by its preposition where the lexicon says so: "joint drills
+    *with* Japan" COOPERATE, "drills *near* Taiwan" MOBILIZE."""
+    lemma = noun.lemma_.lower()
+    own = lex.noun_preps(lemma) | lex.noun_preps(noun.lower_)
+    out: list[tuple[Mention, str]] = []
+    for prep, m in targets_by_prep(noun, ms, preps | own):
+        by_prep = lex.noun(lemma, prep=prep) or lex.noun(noun.lower_, prep=prep)
+        pair = (m, by_prep.type if by_prep is not None and by_prep.prep == prep else entry.type)
+        if pair not in out:
+            out.append(pair)
+    return out
+
+
+def targets_by_prep(noun: Token, ms: DocMentions, preps: frozenset[str]) -> Iterator[tuple[str, Mention]]:
     for p in noun.children:
         if p.dep_ != "prep" or p.lower_ not in preps:
             continue
@@ -134,8 +172,8 @@ def event_targets(noun: Token, ms: DocMentions, preps: frozenset[str] = _EVENT_T
                         for x in (pp.children if pp.dep_ == "prep" else (pp,)):
                             if x.dep_ in ("pobj", "dobj"):
                                 found += ms.actors_at(x)
-            out += [m for m in found if m not in out]
-    return out
+            for m in found:
+                yield p.lower_, m
 
 
 def _event_agents(noun: Token, ms: DocMentions) -> list[Mention]:
@@ -155,7 +193,11 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
     if v.dep_ == "acl" and v.tag_ == "VBN":
         holders.append(v.head)  # "the coalition led by the US": the modified noun is the object
     for obj in holders:
+        if passive and obj.lower_ in _RELATIVE and v.dep_ == "relcl":
+            obj = v.head  # "Oswald, who had been shot by Ruby": the relative pronoun stands for Oswald
         actors = ms.actors_at(obj)
+        if actors and (base is None or not base.type) and ms.at(obj) is None and _noun_entry(v, obj, lex) is None:
+            continue  # an unknown verb relates only what it names itself, not "his" of "repeated his claim"
         noun = _event_noun(obj, lex) if not actors else None
         if actors:
             entry = _entry(v, lex, noun=obj.lemma_.lower()) or base
@@ -167,7 +209,7 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
             if entry2 is not None and entry2.noun and entry2.type:
                 for m in event_targets(obj, ms, frozenset({"to", "from", "in"})):
                     yield m, f"{lemma} {obj.lemma_.lower()}", entry2.type, "verb_prep"
-        elif noun is not None or (base is not None and base.type):
+        elif noun is not None or (base is not None and base.type) or _noun_entry(v, obj, lex) is not None:
             yield from _event_object(v, obj, noun, lemma, base, ms, lex)
     for p in v.children:
         if p.dep_ not in ("prep", "agent") or (p.lower_ == "by" and passive):
@@ -187,6 +229,12 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
                     yield from _event_object(v, pobj, noun, f"{lemma} {prep}", base, ms, lex)
 
 
+def _noun_entry(v: Token, obj: Token, lex: Lexicon) -> VerbEntry | None:
+    """The verb's own entry for this object noun ("recall" + "ambassador"), if it has one with a type."""
+    e = _entry(v, lex, noun=obj.lemma_.lower())
+    return e if e is not None and e.noun and e.type else None
+
+
 def _event_object(v: Token, obj: Token, noun: NounEntry | None, lemma: str, base: VerbEntry | None,
                   ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
     """Targets of a verb's non-actor object: the event noun's ("sanctions on Iran") or the verb's ("to")."""
@@ -195,15 +243,19 @@ def _event_object(v: Token, obj: Token, noun: NounEntry | None, lemma: str, base
     if noun_decides:
         rtype: str | None = specific.type if specific is not None else None  # "impose sanction": own entry
     elif noun is not None and (base is None or base.light or not base.type):
+        # the event noun decides, by its preposition where the lexicon says ("drills near Taiwan")
+        for m, ntype in typed_targets(obj, noun, ms, lex):
+            yield m, f"{lemma} {obj.lemma_.lower()}", ntype, "event_object"
         rtype = noun.type
-        noun_decides = True
     else:
         rtype = base.type if base is not None else None
     if rtype is None:
         return
-    phrase = f"{lemma} {obj.lemma_.lower()}" if noun is not None else lemma
+    phrase = f"{lemma} {obj.lemma_.lower()}" if noun is not None or noun_decides else lemma
     if noun_decides:
-        for m in event_targets(obj, ms):
+        # a verb's own noun entry takes "from" too: "recalled its ambassador *from* Peru"
+        preps = _EVENT_TARGET_PREPS | {"from"} if specific is not None and specific.noun else _EVENT_TARGET_PREPS
+        for m in event_targets(obj, ms, preps):
             yield m, phrase, rtype, "event_object"
     elif noun is not None and noun.recip:
         # a typed verb on a joint event: "suspended talks with Iran", "signed an agreement with Japan";
@@ -211,12 +263,16 @@ def _event_object(v: Token, obj: Token, noun: NounEntry | None, lemma: str, base
         for m in event_targets(obj, ms, frozenset({"with", "on", "between"})):
             yield m, phrase, rtype, "event_object"
     # the verb's own prepositional objects ("supplying drones *to* Moscow", "approved aid *for* Pakistan")
+    # (a preposition that retypes the noun counts too, wherever the parser hung it: "conducted drills | near
+    # Taiwan")
+    retyping = lex.noun_preps(obj.lemma_) if noun is not None else frozenset()
     for p in v.children:
-        if p.dep_ == "prep" and (p.lower_ in _TARGET_PREPS or p.lower_ == "for"):
+        if p.dep_ == "prep" and (p.lower_ in _TARGET_PREPS or p.lower_ == "for" or p.lower_ in retyping):
+            by_prep = lex.noun(obj.lemma_, prep=p.lower_) if p.lower_ in retyping else None
             for pobj in p.children:
                 if pobj.dep_ == "pobj":
                     for m in ms.actors_at(pobj):
-                        yield m, f"{phrase} {p.lower_}", rtype, "event_object"
+                        yield m, f"{phrase} {p.lower_}", by_prep.type if by_prep else rtype, "event_object"
 
 
 def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -233,6 +289,21 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
             # "a memorandum was signed between Cyprus, Greece and Israel": the parties relate to each other
             subs = [m for p in v.children if p.dep_ == "prep" and p.lower_ == "between"
                     for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+            if not subs and any(p.dep_ == "prep" and p.lower_ == "with" for p in v.children):
+                # "the US had been allied with Kurdish groups": a state of the subject, not a passive
+                subs = [m for c in v.children if c.dep_ in _PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+                objs = [(m, f"{v.lemma_.lower()} with", base.type, "verb_prep")
+                        for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+                yield from _pairs(subs, objs, base, negated, modality, ms, inherited=False)
+                return
+        if base is not None and base.type and base.state_agent:
+            # "the PKK is banned in Turkey": an official act with no agent is the state's where it happens
+            states = [m for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o) if m.iso3]
+            held = [(m, v.lemma_.lower(), base.type, "passive") for c in v.children if c.dep_ in _PASS_SUBJ_DEPS
+                    for m in ms.actors_at(c)]
+            yield from _pairs(states, held, base, negated, modality, ms, inherited=False)
     objs = list(_objects(v, ms, lex))
     # an open complement's objects belong to a typed governing verb ("threatened to block Finland's bid")
     if base is not None and base.type and not base.object_control and base.control != "through":
@@ -252,14 +323,7 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
                         if c is not None:
                             yield c
         return
-    for s in subs:
-        for o, phrase, rtype, pattern in objs:
-            if base is not None and base.reverse and pattern == "verb_prep":
-                s, o = o, s  # "received aid from Japan": Japan is the giver
-            c = make(s, o, phrase, rtype, pattern, negated=negated, modality=modality, inherited=inherited,
-                     coref=ms.coref)
-            if c is not None:
-                yield c
+    yield from _pairs(subs, objs, base, negated, modality, ms, inherited=inherited)
     # conjoined subjects of a reciprocal verb or event: "Putin and Xi met", "X and Y restored ties"
     if len(subs) >= 2 and not objs:
         recip_type = _reciprocal_type(v, base, lex)
@@ -270,6 +334,18 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
                              modality=modality, coref=ms.coref)
                     if c is not None:
                         yield c
+
+
+def _pairs(subs: list[Mention], objs: list[tuple[Mention, str, str, str]], base: VerbEntry | None,
+           negated: bool, modality: str, ms: DocMentions, *, inherited: bool) -> Iterator[Candidate]:
+    for s in subs:
+        for o, phrase, rtype, pattern in objs:
+            a, b = (o, s) if base is not None and base.reverse and pattern == "verb_prep" else (s, o)
+            # ("received aid from Japan": with a reverse verb, Japan is the giver)
+            c = make(a, b, phrase, rtype, pattern, negated=negated, modality=modality, inherited=inherited,
+                     coref=ms.coref)
+            if c is not None:
+                yield c
 
 
 def _reciprocal_type(v: Token, base: VerbEntry | None, lex: Lexicon) -> str | None:
@@ -296,6 +372,8 @@ def _passive_standing(v: Token, ms: DocMentions, lex: Lexicon, negated: bool,
                       modality: str) -> Iterator[Candidate]:
     """A passive verb with its own preposition and no agent: "Hoover was born in West Branch"."""
     holders = [m for c in v.children if c.dep_ in _PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+    if v.dep_ == "acl":
+        holders += ms.actors_at(v.head)  # "John Conyers, first elected to Congress in 1964"
     for p in v.children:
         entry = _entry(v, lex, prep=p.lower_) if p.dep_ == "prep" else None
         if entry is None or entry.prep != p.lower_ or not entry.type:

@@ -1,6 +1,7 @@
 """The relation lexicon: verbs, event nouns and titles mapped to relation types (``kg/data/lexicon_*.jsonl``).
 
-Verb rows may narrow by particle (``prt``: "pull *out*"), preposition (``prep``: "impose ... *on*") or object
+Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILIZE where "joint drills
+*with* Japan" is COOPERATE. Verb rows may narrow by particle (``prt``: "pull *out*"), preposition (``prep``: "impose ... *on*") or object
 noun (``noun``: "cut *ties*"), and carry flags that steer the clause rules:
 
 * ``light``: the object's event noun decides the type ("launched *air strikes* on Yemen" is ASSAULT);
@@ -9,12 +10,16 @@ noun (``noun``: "cut *ties*"), and carry flags that steer the clause rules:
 * ``control: through``: the complement clause's event counts ("plans to visit"), as future;
 * ``object_control``: the object does the complement's event ("urged Pyongyang to return");
 * ``recip``: conjoined subjects relate to each other ("Putin and Xi met");
-* ``reverse``: the prepositional object is the actor ("received aid *from* Japan").
+* ``reverse``: the prepositional object is the actor ("received aid *from* Japan");
+* ``state_agent``: an official act whose agent, left out of a passive, is the state where it happens
+  ("the PKK is banned *in Turkey*").
 
 >>> lexicon().verb("impose", prep="on").type
 'SANCTION'
 >>> lexicon().noun("sanctions").type
 'SANCTION'
+>>> lexicon().noun("drill").type, lexicon().noun("drill", prep="near").type
+('COOPERATE', 'MOBILIZE')
 >>> lexicon().title(["prime", "minister"])
 ('LEADER_OF', 2)
 """
@@ -44,6 +49,7 @@ class VerbEntry:
     object_control: bool = False
     recip: bool = False
     reverse: bool = False
+    state_agent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,7 @@ class NounEntry:
     intensity: float | None = None
     recip: bool = False
     relational: bool = False
+    prep: str | None = None
 
 
 class Lexicon:
@@ -65,16 +72,20 @@ class Lexicon:
             e = VerbEntry(**row)
             _check(e.type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
-        self._nouns: dict[str, NounEntry] = {}
+        self._nouns: dict[tuple[str, str | None], NounEntry] = {}
+        self._noun_preps: dict[str, frozenset[str]] = {}
         for row in nouns:
             n = NounEntry(**row)
             _check(n.type)
-            self._nouns[n.lemma] = n
+            self._nouns[(n.lemma, n.prep)] = n
+            if n.prep is not None:
+                self._noun_preps[n.lemma] = self._noun_preps.get(n.lemma, frozenset()) | {n.prep}
         self._titles: dict[tuple[str, ...], str] = {}
         for row in titles:
             _check(row["type"])
             self._titles[tuple(row["words"].lower().split())] = row["type"]
         self._title_len = max((len(k) for k in self._titles), default=1)
+        self._title_tokens = {w for k in self._titles for w in k}
 
     def verb(self, lemma: str, *, prt: str | None = None, prep: str | None = None,
              noun: str | None = None) -> VerbEntry | None:
@@ -92,20 +103,43 @@ class Lexicon:
         """Whether some entry of ``lemma`` names ``prep`` (so its object is a participant, not a setting)."""
         return any(k[0] == lemma and k[2] == prep for k in self._verbs)
 
-    def noun(self, lemma: str) -> NounEntry | None:
-        return self._nouns.get(lemma.lower())
+    def noun(self, lemma: str, *, prep: str | None = None) -> NounEntry | None:
+        """The event noun ``lemma``; with ``prep``, its entry for that preposition when there is one
+        ("drill" + "near" is MOBILIZE, plain "drill" COOPERATE)."""
+        low = lemma.lower()
+        return (self._nouns.get((low, prep)) if prep is not None else None) or self._nouns.get((low, None))
+
+    def noun_preps(self, lemma: str) -> frozenset[str]:
+        """The prepositions that retype the event noun ``lemma``."""
+        return self._noun_preps.get(lemma.lower(), frozenset())
 
     def title(self, words: Sequence[str]) -> tuple[str, int] | None:
-        """(type, length) of the longest title ending ``words`` ("Foreign Minister" -> MEMBER_OF, 2)."""
-        low = [w.lower() for w in words]
+        """(type, length) of the longest title ending ``words`` ("Foreign Minister" -> MEMBER_OF, 2).
+
+        Hyphens split off as tokens are joined back ("Secretary", "-", "General" is "secretary-general");
+        the length counts the words as given.
+        """
+        low: list[str] = []
+        sizes: list[int] = []  # how many given words each joined word stands for
+        for w in (w.lower() for w in words):
+            if low and (w == "-" or low[-1].endswith("-")):
+                low[-1] += w
+                sizes[-1] += 1
+            else:
+                low.append(w)
+                sizes.append(1)
         for n in range(min(self._title_len, len(low)), 0, -1):
             t = self._titles.get(tuple(low[-n:]))
             if t is not None:
-                return t, n
+                return t, sum(sizes[-n:])
         return None
 
     def is_title_word(self, word: str) -> bool:
         return (word.lower(),) in self._titles
+
+    def is_title_token(self, word: str) -> bool:
+        """Whether ``word`` is part of some title ("Crown" of "crown prince", "Foreign", "President")."""
+        return word.lower() in self._title_tokens
 
     def __len__(self) -> int:
         return len(self._verbs) + len(self._nouns) + len(self._titles)

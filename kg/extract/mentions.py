@@ -8,7 +8,7 @@ finds those actors by a short walk down the phrase's modifiers, never into claus
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,8 +25,24 @@ _OF_HEADS = frozenset([
     "army", "government", "leadership", "leader", "leaders", "forces", "force", "troops", "military", "navy",
     "delegation", "representatives", "official", "officials", "ministry", "regime", "people", "citizens",
     "nationals", "team", "part", "some", "many", "most", "all", "several", "each", "one", "two", "three",
-    "four", "five", "units", "unit", "soldiers", "fighters", "militants", "embassy"
+    "four", "five", "units", "unit", "soldiers", "fighters", "militants", "embassy", "navy", "nations",
+    "countries", "states", "sides", "parties", "authorities"
 ])
+# Prepositions that make a place the setting of an event, not an actor in it ("talks *in* Beijing").
+_SETTING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within", "throughout"})
+# A line ending in one of these is prose; a line without is a headline, a caption or a list item.
+_FINAL_PUNCT = frozenset('.!?:;"\'\u201d\u2019)')
+# Abbreviations whose period the tokenizer splits off at the end of a sentence ("born in Amherst, Mass."):
+# AP-style US state names and company or name suffixes. The period belongs to the word.
+_ABBREVIATIONS = frozenset("""
+ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
+tenn vt va wash wis wyo corp inc co ltd bros jr sr
+""".split())
+# Honorifics kept with a name the text gives them with ("Dr. Martin Luther King Jr.", "Mrs. Higgins").
+_HONORIFICS = frozenset({"dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.", "rev.", "prof.", "sgt.",
+                         "col.", "lt.", "capt."})
+# Share of a punctuation-less line an entity must cover to be taken for the line itself (a headline).
+_HEADLINE_SHARE = 0.6
 # Nouns for a state that a person's possessive does not make that person ("his country" is not Kim).
 _STATE_HEADS = frozenset([
     "country", "nation", "state", "government", "people", "homeland", "land", "regime", "administration"
@@ -44,6 +60,8 @@ class DocMentions:
     heads: dict[int, Mention] = field(default_factory=dict)  # syntactic head token of a mention -> it
     ordered: list[tuple[int, Mention]] = field(default_factory=list)  # (head token, mention) in order
     coref: set[int] = field(default_factory=set)  # start offsets of mentions found by coreference
+    places: dict[int, Mention] = field(default_factory=dict)  # start offset -> the seat of power as a place
+    settings: set[int] = field(default_factory=set)  # start offsets of seats named as an event's setting
 
     @classmethod
     def build(cls, doc: Doc, char_offset: int = 0, actors: DocumentActors | None = None) -> DocMentions:
@@ -51,14 +69,25 @@ class DocMentions:
         acts = actors if actors is not None else DocumentActors((e.text, e.label_) for e in ents)
         self = cls(doc, acts, char_offset)
         lex = lexicon()
+        datelines = list(_dateline_places(doc))
+        taken = {i for span in datelines for i in range(span.start, span.end)}
+        for span in datelines:
+            self.add(span, Actor(span.text.title(), "place", "GPE"), "GPE")
         for ent in ents:
-            nxt = doc[ent.end] if ent.end < len(doc) else None
-            if ent.label_ in ("ORG", "NORP") and nxt is not None and \
-                    (lex.title([*(t.text for t in ent), nxt.text]) or (0, 0))[1] > 1:
-                continue  # "Defence" in "Defence Minister" is part of a title, not an organisation
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue  # the town of a dateline, whatever the NER took it for
+            if ent.label_ in ("ORG", "NORP") and _in_title(ent, lex):
+                continue  # "Defence" in "Defence Minister", "State" in "Secretary of State": part of a title
+            if _is_headline(ent):
+                continue  # "Potential Impacts on International Relations": a heading tagged as an entity
             actor = acts.resolve(ent.text, ent.label_)
             if actor is not None:
-                self.add(_with_title(ent, lex) if ent.label_ == "PERSON" else ent, actor, ent.label_)
+                m = self.add(_with_title(ent, lex) if ent.label_ == "PERSON" else ent, actor, ent.label_)
+                place = acts.place(ent.text, ent.label_)
+                if place is not None and actor.iso3:
+                    self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
+                    if _is_setting(ent):
+                        self.settings.add(m.start)
         for span in _titled_names(doc, self, lex):
             actor = acts.resolve(span.text, "PERSON")
             if actor is not None:
@@ -73,8 +102,11 @@ class DocMentions:
         while end - start > 1 and span.doc[start].lower_ == "the":
             start += 1
         sp = span.doc[start:end]
-        mention = Mention(text=sp.text, start=sp.start_char + self.char_offset,
-                          end=sp.end_char + self.char_offset,
+        text, end_char = sp.text, sp.end_char
+        if end < len(sp.doc) and sp.doc[end].text == "." and not sp.doc[end - 1].whitespace_ \
+                and sp.doc[end - 1].lower_ in _ABBREVIATIONS:
+            text, end_char = text + ".", end_char + 1  # "Mass" + "." is "Mass."
+        mention = Mention(text=text, start=sp.start_char + self.char_offset, end=end_char + self.char_offset,
                           name=actor.name, type=actor.ner if actor.iso3 or actor.type != "place" else label,
                           key=actor.key, iso3=actor.iso3)
         return self._put(span, sp.root.i, mention)
@@ -94,6 +126,17 @@ class DocMentions:
         self.ordered.append((head, mention))
         return mention
 
+    def as_place(self, m: Mention) -> Mention:
+        """``m`` as a place in its own right when it names a seat of power ("Bangkok" in "Bangkok, Thailand")."""
+        return self.places.get(m.start, m)
+
+    def named_actors(self) -> list[Mention]:
+        """Named mentions that are actors: states (any form, a seat only when not a mere setting), persons,
+        organisations and groups; not places, not pronouns. Sorted by offset."""
+        out = [m for _, m in self.ordered if m.start not in self.coref and m.start not in self.settings
+               and (m.iso3 or m.type in ("PERSON", "ORG", "NORP"))]
+        return sorted(out, key=lambda m: (m.start, m.end))
+
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
 
@@ -101,33 +144,84 @@ class DocMentions:
         """The actors an argument headed by ``tok`` names: itself, a modifier or an "of" phrase; conjuncts."""
         out: list[Mention] = []
         for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
-            m = self._actor_in_phrase(t, depth)
-            if m is not None and m not in out:
-                out.append(m)
+            out += [m for m in self._actors_in_phrase(t, depth) if m not in out]
         return out
 
     def _actor_in_phrase(self, tok: Token, depth: int) -> Mention | None:
+        found = self._actors_in_phrase(tok, depth)
+        return found[0] if found else None
+
+    def _actors_in_phrase(self, tok: Token, depth: int) -> list[Mention]:
+        """The actor of the phrase headed by ``tok``: itself, a modifier ("Russian diplomats"), or the object
+        of "of" after a group noun, with its conjuncts ("the navies of China, India and Oman")."""
         m = self.by_token.get(tok.i)
         if m is not None:
-            return m
+            return [m]
         if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB", "NUM"):
-            return None
+            return []
         for child in tok.children:
             if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
                 found = self._actor_in_phrase(child, depth - 1)
                 if found is not None and not (found.type == "PERSON" and tok.lemma_.lower() in _STATE_HEADS):
-                    return found
+                    return [found]
         if tok.lemma_.lower() in _OF_HEADS or tok.pos_ == "NUM":
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return self._actor_in_phrase(pobj, depth)
-        return None
+                            return self.actors_at(pobj, depth=depth)
+        return []
 
     def in_span(self, start: int, end: int) -> Iterable[tuple[int, Mention]]:
         """(head token, mention) pairs whose head lies in tokens [start, end)."""
         return ((i, m) for i, m in self.ordered if start <= i < end)
+
+
+def _in_title(ent: Span, lex: Lexicon) -> bool:
+    """Whether an ORG/NORP span is the tail or head of a title ("Defence Minister", "Secretary of State")."""
+    doc = ent.doc
+    words = [t.text for t in ent]
+    nxt = doc[ent.end].text if ent.end < len(doc) else None
+    if nxt is not None and (lex.title([*words, nxt]) or ("", 0))[1] > 1:
+        return True
+    before = [t.text for t in doc[max(ent.start - 2, 0):ent.start]]
+    found = lex.title([*before, *words]) if len(before) == 2 and before[1].lower() == "of" else None
+    return found is not None and found[1] > len(words)
+
+
+def _is_headline(ent: Span) -> bool:
+    """An entity that is most of a line without final punctuation, in a text of several lines."""
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or line[-1] in _FINAL_PUNCT or len(line.split()) < 3 or not text[:start].strip() and \
+            not text[end:].strip():
+        return False
+    return len(ent.text) >= _HEADLINE_SHARE * len(line)
+
+
+def _is_setting(ent: Span) -> bool:
+    """A seat of power named as where something happens ("in Minsk", "Minsk, Belarus"), not as an actor."""
+    doc = ent.doc
+    head = ent.root
+    if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
+        return True
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("GPE", "LOC")
+
+
+def _dateline_places(doc: Doc) -> Iterator[Span]:
+    """The town in capitals at the head of a dateline, "DAYTON, Ohio (AP)": a place, whatever the NER said."""
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) or not tok.is_upper or not tok.is_alpha:
+            continue
+        end = tok.i
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC") and \
+                any(t.text == "(" for t in doc[end + 1:end + 8]):
+            yield doc[tok.i:end]
 
 
 def _titled_names(doc: Doc, ms: DocMentions, lex: Lexicon) -> Iterator[Span]:
@@ -157,9 +251,11 @@ def _with_title(ent: Span, lex: Lexicon) -> Span:
             and start > ent.start - 2:
         start -= 1
     if start == ent.start:
+        if start > 0 and doc[start - 1].lower_ in _HONORIFICS:
+            return doc[start - 1:ent.end]  # "Dr. Martin Luther King Jr."
         return ent
     before = doc[start - 1] if start > 0 else None
     if before is not None and (before.ent_type_ in ACTOR_LABELS or before.tag_ == "POS" or before.is_title
-                               or before.is_upper):
+                               or before.is_upper or before.text == "-"):
         return ent  # an owner or a longer title ("Spanish Prime Minister") comes first
     return doc[start:ent.end]

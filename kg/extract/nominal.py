@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.candidate import Candidate, make
-from kg.extract.clauses import event_targets
+from kg.extract.clauses import typed_targets
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
@@ -41,10 +41,18 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
                        for m in ms.actors_at(c)]
             negated, modality = modality_of(tok.head)
             yield from role_candidates(holders, tok, ms, lex, "copular", negated, modality)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" \
+                and tok.i not in ms.by_token:
+            # "Bolton served as the US ambassador to the UN", "worked as a columnist for AP"
+            verb = tok.head.head
+            holders = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in ms.actors_at(c)]
+            negated, modality = modality_of(verb)
+            yield from role_candidates(holders, tok, ms, lex, "apposition", negated, modality)
         elif tok.dep_ == "appos" and tok.i not in ms.by_token:
             holders = ms.actors_at(tok.head, depth=0)
             for role in (tok, *tok.conjuncts):  # "vice president and columnist for The Associated Press"
-                yield from role_candidates(holders, role, ms, lex, "apposition", False, "asserted")
+                yield from role_candidates(holders, role, ms, lex, "apposition", False, "asserted",
+                                           fallback=tok.head)
         elif tok.dep_ == "appos" and tok.head.i not in ms.by_token:
             # "Kennedy's assassin, Lee Harvey Oswald": the role comes first, the name in apposition
             yield from role_candidates(ms.actors_at(tok, depth=0), tok.head, ms, lex, "apposition", False,
@@ -64,9 +72,9 @@ def _event_noun(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidat
     preps = {"to", "on", "against", "with", "for", "into", "toward", "towards", "of"}
     if entry.type in _IN_TARGET_TYPES:
         preps.add("in")
-    for target in event_targets(noun, ms, frozenset(preps)):
+    for target, rtype in typed_targets(noun, entry, ms, lex, frozenset(preps)):
         for agent in agents:
-            c = make(agent, target, noun.lemma_.lower(), entry.type, "nominal_event", coref=ms.coref)
+            c = make(agent, target, noun.lemma_.lower(), rtype, "nominal_event", coref=ms.coref)
             if c is not None:
                 yield c
 
@@ -104,7 +112,7 @@ def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
 
 
 def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, pattern: str,
-                    negated: bool, modality: str) -> Iterator[Candidate]:
+                    negated: bool, modality: str, *, fallback: Token | None = None) -> Iterator[Candidate]:
     """"X is Y's ally", "X, the Dutch prime minister": the holder takes the role's relation to its owner."""
     if not holders:
         return
@@ -127,7 +135,13 @@ def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: L
             rtype = title[0]
     if rtype is None:
         return
-    for owner in role_owner(noun, ms):
+    owners = role_owner(noun, ms)
+    if not owners and fallback is not None:
+        # "Mears, columnist for The Associated Press" with "for" hung on the name by the parser
+        owners = [m for p in fallback.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "with")
+                  and p.i > noun.i for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)
+                  if m.type == "ORG"]
+    for owner in owners:
         for h in holders:
             c = make(h, owner, noun.lemma_.lower(), rtype, pattern, negated=negated, modality=modality,
                      coref=ms.coref)

@@ -59,7 +59,7 @@ function drawText(ctx, text, x, y, size) {
   ctx.font = size + "px system-ui, sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  ctx.lineWidth = 3;
+  ctx.lineWidth = size / 4;
   ctx.lineJoin = "round";
   ctx.strokeStyle = "#ffffff";
   ctx.strokeText(text, x, y);
@@ -67,8 +67,39 @@ function drawText(ctx, text, x, y, size) {
   ctx.fillText(text, x, y);
 }
 
+// --- overview labels: zoomed out, vis-network hides small labels; name the biggest actors anyway,
+// at a readable size and never on top of one another (as sigma.js and Gephi do).
+const OVERVIEW_LABELS = 40;
+const LABEL_PX = 12;
+const DRAW_THRESHOLD = DATA.options.nodes.scaling.label.drawThreshold;
+const BY_SIZE = NODE.map((n, i) => i);
+const sortBySize = () => BY_SIZE.sort((a, b) => network.body.nodes[b].options.size - network.body.nodes[a].options.size || a - b);
+sortBySize();
+
+function drawOverviewLabels(ctx) {
+  const scale = network.getScale();
+  const canvas = $("kg-map").querySelector("canvas");
+  const tl = network.DOMtoCanvas({ x: 0, y: 0 });
+  const br = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
+  const px = LABEL_PX / scale;
+  ctx.font = px + "px system-ui, sans-serif";
+  const boxes = [];
+  for (const i of BY_SIZE) {
+    if (boxes.length >= OVERVIEW_LABELS) break;
+    const n = network.body.nodes[i];
+    if (!nodeShown[i] || fontSize[i] * scale >= DRAW_THRESHOLD - 1) continue;  // vis-network draws it
+    if (n.x < tl.x || n.x > br.x || n.y < tl.y || n.y > br.y) continue;
+    const w = ctx.measureText(NODE[i].label).width;
+    const box = { x: n.x - w / 2, y: n.y + n.options.size + 2 / scale, w: w, h: px * 1.25 };
+    if (boxes.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h)) continue;
+    boxes.push(box);
+    drawText(ctx, NODE[i].label, n.x, box.y + px * 0.6, px);
+  }
+}
+
 // The focus is drawn again by vis-network's own node and edge painters, in vis-network's order.
 network.on("afterDrawing", (ctx) => {
+  drawOverviewLabels(ctx);
   if (!focus) return;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -84,11 +115,11 @@ network.on("afterDrawing", (ctx) => {
   for (const draw of labels) draw();
   if (focus.edge !== undefined && !labelsOn && body.edges[focus.edge]) {
     const mid = body.edges[focus.edge].edgeType.getPoint(0.5);
-    drawText(ctx, EDGE[focus.edge].caption, mid.x, mid.y, 12);
+    drawText(ctx, EDGE[focus.edge].caption, mid.x, mid.y, 12 / network.getScale());
   }
 });
 
-// --- edge labels: the relation type on hover, and on every edge once zoomed in -------------------
+// --- edge labels: the relation type on every edge once zoomed in -------------------
 const LABEL_ZOOM = 1.25;
 let labelsOn = false;
 function setEdgeLabels(on) {
@@ -97,8 +128,7 @@ function setEdgeLabels(on) {
   edges.update(EDGE.map((e, i) => ({ id: i, label: on ? e.caption : "" })));
 }
 network.on("zoom", () => setEdgeLabels(network.getScale() >= LABEL_ZOOM));
-network.on("hoverEdge", (p) => { if (!labelsOn) edges.update({ id: p.edge, label: EDGE[p.edge].caption }); });
-network.on("blurEdge", (p) => { if (!labelsOn) edges.update({ id: p.edge, label: "" }); });
+// On hover the tooltip (the edge's title) names the relation.
 
 // --- node size: by mentions or by relations (weighted degree), sizes computed in Python -----------
 function sizeBy(mode) {
@@ -106,6 +136,7 @@ function sizeBy(mode) {
     fontSize[i] = n.sizes[mode][1];
     return { id: i, size: n.sizes[mode][0], font: { size: fontSize[i] } };
   }));
+  sortBySize();
 }
 
 // --- PNG export of the current view, white background and a small legend ------------------------

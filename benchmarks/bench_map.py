@@ -1,0 +1,126 @@
+"""How fast the HTML map opens and answers, in headless Chromium with the network blocked.
+
+Two maps:
+
+* the Wikinews corpus (``../shared/corpora/wikinews``, 293 articles) run through ``kg run`` (or an existing
+  ``graph.json`` given with ``--graph``): the issue asks that it opens and settles in under 10 seconds;
+* synthetic graphs of about 3,000 actors (kg triples merged by kg.graph), which must stay responsive: one
+  with about two ties per actor, as in news (the Wikinews graph has 1.1), and a dense one with seven.
+
+For each: the time to render the HTML in Python, the file size, and over ``--runs`` fresh page loads the
+wall time from navigation to ``body[data-state=ready]`` (layout settled, first frame drawn) and the page's
+own ``performance.now()`` at that moment; then, on a loaded page, the time of a full redraw, a filter
+(hide one actor type and show it again), a search and focus, and a click on a tie.
+
+    python benchmarks/bench_map.py                      # both maps, 3 loads each
+    python benchmarks/bench_map.py --graph out/graph.json --runs 5 --skip-synthetic
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench_common import CORPUS, KG, synthetic_triples
+
+from kg.export.html import write_html
+from kg.export.html_browser import browser, browser_missing, open_map
+from kg.export.json import read_json
+from kg.graph import build_graph
+
+# Interactions timed inside the page, each in ms, on the map as loaded.
+INTERACTIONS = {
+    "redraw": "kgMap.network.redraw()",
+    "filter": """const t = kgMap.meta.types[0][0]; kgMap.filters.types.delete(t); kgMap.applyFilters();
+                 kgMap.filters.types.add(t); kgMap.applyFilters()""",
+    "search+focus": """const h = kgMap.search(kgMap.nodeInfo[kgMap.nodeInfo.length - 1].label)[0];
+                       kgMap.selectNode(h.id, false); kgMap.network.redraw()""",
+    "click tie": "kgMap.selectEdge(0); kgMap.network.redraw()",
+}
+
+
+def timed(page: Any, code: str) -> float:
+    js = f"() => {{ const t0 = performance.now(); {code}; return performance.now() - t0; }}"
+    return float(page.evaluate(js))
+
+
+def bench(name: str, graph: Any, runs: int, chromium: Any, workdir: Path) -> dict[str, Any]:
+    path = workdir / f"{name}.html"
+    t0 = time.perf_counter()
+    write_html(graph, path, title=name)
+    render = time.perf_counter() - t0
+    loads, inpage = [], []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        with open_map(path, browser_=chromium, wait=False) as m:
+            ready = m.wait_ready(timeout_ms=120_000)
+            loads.append(time.perf_counter() - t0)
+            inpage.append(ready / 1000)
+            assert m.outside_requests() == [] and m.errors == [], (m.outside_requests(), m.errors)
+            shown = m.page.evaluate("kgMap.visibleCounts()")
+            physics = m.page.evaluate("kgMap.meta.physics")
+            actions = {k: timed(m.page, code) for k, code in INTERACTIONS.items()}
+    return {"map": name, "actors": shown["nodes"], "ties": shown["edges"], "physics": physics,
+            "render_s": round(render, 2), "size_mb": round(path.stat().st_size / 1e6, 1),
+            "open_to_ready_s": round(statistics.median(loads), 2),
+            "open_to_ready_max_s": round(max(loads), 2),
+            "page_ready_s": round(statistics.median(inpage), 2),
+            **{f"{k}_ms": round(v) for k, v in actions.items()}}
+
+
+def wikinews_graph(args: argparse.Namespace, workdir: Path) -> Any:
+    if args.graph:
+        return read_json(args.graph)
+    out = workdir / "wikinews"
+    t0 = time.perf_counter()
+    cmd = [*KG, "run", str(args.corpus), "-o", str(out), "--formats", "html", "--silent"]
+    subprocess.run(cmd, check=True)
+    print(f"kg run {args.corpus} took {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return read_json(out / "graph.json")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--graph", type=Path, help="an existing graph.json instead of running kg on the corpus")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--actors", type=int, default=3000, help="about this many actors in the synthetic graphs")
+    ap.add_argument("--skip-wikinews", action="store_true")
+    ap.add_argument("--skip-synthetic", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON lines")
+    args = ap.parse_args()
+    if browser_missing():
+        sys.exit(f"cannot run: {browser_missing()}")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-map-") as tmp, browser() as chromium:
+        workdir = Path(tmp)
+        if not args.skip_wikinews:
+            rows.append(bench("wikinews", wikinews_graph(args, workdir), args.runs, chromium, workdir))
+        if not args.skip_synthetic:
+            # (triples, actor pool, Zipf skew): ~2 and ~7 ties per actor that appears.
+            for name, triples, pool, skew in (("synthetic", 2.1, 1.1, 0.5), ("synthetic-dense", 8, 1.0, 1.0)):
+                g = build_graph(synthetic_triples(int(triples * args.actors), actors=int(pool * args.actors),
+                                                  skew=skew))
+                rows.append(bench(name, g, args.runs, chromium, workdir))
+    for row in rows:
+        if args.json:
+            print(json.dumps(row))
+            continue
+        print(f"\n{row['map']}: {row['actors']:,} actors, {row['ties']:,} ties, "
+              f"{'physics' if row['physics'] else 'positions from Python'}, {row['size_mb']} MB HTML")
+        print(f"  render (Python)       {row['render_s']:6.2f} s")
+        print(f"  open -> settled       {row['open_to_ready_s']:6.2f} s median of {args.runs} "
+              f"(max {row['open_to_ready_max_s']:.2f} s; page's own clock {row['page_ready_s']:.2f} s)")
+        for k in INTERACTIONS:
+            print(f"  {k:<21} {row[k + '_ms']:6d} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,267 @@
+"""Where actors are: places inside places, organisations based somewhere, people from somewhere.
+
+* "Bangkok, Thailand", "Bethany, Conn.", "the Palace of Fine Arts in San Francisco", "Lowman, a small
+  resort town in Idaho", "Bosnia's Sarajevo": LOCATED_IN.
+* "the Frankfurt-based Commerzbank", "a bank based in Giessen", "Pittsburgh-Corning Corp. of Pittsburgh",
+  the dateline "BANGKOK, Thailand (AP) --": the organisation is LOCATED_IN the place; "the Russian company
+  X" is only AFFILIATED_WITH Russia.
+* "Brian Michaud of Millinocket", "a Republican from Chicago", "Wang Ziqiang at the Institute of Mechanics":
+  the person is AFFILIATED_WITH the place, or MEMBER_OF the organisation; with a title before the name,
+  "President Hassan Rouhani of Iran", the title says which (LEADER_OF).
+
+A seat of power keeps its own identity here (:meth:`DocMentions.as_place`): "Bangkok" in "Bangkok,
+Thailand" is the city, not Thailand, so the relation is not lost as a self-loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.candidate import Candidate, make
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import DocMentions
+from kg.records import Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Head nouns of a place description in apposition ("Lowman, a small resort town in Idaho").
+_PLACE_NOUNS = frozenset([
+    "city", "town", "village", "capital", "suburb", "province", "state", "region", "district", "county",
+    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "community", "resort"
+])
+# Nouns for an organisation's premises ("NRC *headquarters* in Rockville", "the company's plant in Ohio").
+_SITE_NOUNS = frozenset([
+    "headquarters", "office", "offices", "plant", "factory", "base", "campus", "branch", "facility", "site",
+    "embassy", "consulate", "bureau", "hq"
+])
+# Participles that put an organisation somewhere ("a bank *based* in Giessen").
+_BASED = frozenset({"based", "headquartered", "located"})
+# Prepositions of a place that contains the thing before it ("X *in* Y", "a village *near* Z").
+_IN_PREPS = frozenset({"in", "near", "outside"})
+# Prepositions of a person's home ("Brian Michaud *of* Millinocket", "a Republican *from* Chicago").
+_HOME_PREPS = frozenset({"of", "from"})
+# Tokens that may end a dateline before the agency: a date ("Feb 2"), a comma.
+_MAX_DATELINE_TOKENS = 8
+
+
+def _located(ms: DocMentions, inner: Mention, outer: Mention, relation: str,
+             pattern: str = "located_in") -> Candidate | None:
+    """``inner`` LOCATED_IN ``outer``, seats of power taken as the places they are."""
+    a, b = ms.as_place(inner), ms.as_place(outer)
+    if a.iso3 and b.iso3:
+        return None  # two states side by side are a list ("Russia, China"), not one inside the other
+    return make(a, b, relation, "LOCATED_IN", pattern)
+
+
+def org_place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """An organisation named with its place: "the Frankfurt-based Commerzbank", "Haitian Parliament"."""
+    doc = sent.doc
+    for tok in sent:
+        m = ms.by_token.get(tok.i)
+        if m is None or m.type != "ORG" or (tok.i > sent.start and ms.by_token.get(tok.i - 1) is m):
+            continue
+        i = tok.i - 1
+        based = False
+        if i > sent.start + 1 and doc[i].lower_ in _BASED and doc[i - 1].text == "-":
+            i -= 2
+            based = True
+        place = ms.by_token.get(i) if i >= sent.start else None
+        if place is None or place.type not in PLACE_LABELS | {"NORP"} or place.key == m.key:
+            continue
+        if based or (place.type != "NORP" and not place.iso3):
+            c = _located(ms, m, place, "based in" if based else "of")
+        else:  # "the Chinese company Huawei", "Russian state media": a nationality, not an address
+            c = make(m, place, "of", "AFFILIATED_WITH", "located_in")
+        if c is not None:
+            yield c
+
+
+def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """LOCATED_IN and residence/affiliation candidates of ``sent`` (see the module docstring)."""
+    doc = sent.doc
+    done: set[int] = set()
+    for tok in sent:
+        m = ms.by_token.get(tok.i)
+        if m is None or m.start in done or m.start in ms.coref:
+            continue
+        done.add(m.start)
+        span_end = max(i for i in range(tok.i, sent.end) if ms.by_token.get(i) is m) + 1
+        # "Bethany, Conn.": a place, a comma, a second place that is not the next item of a list
+        if m.type in PLACE_LABELS | {"ORG"} and span_end + 1 < sent.end and doc[span_end].text == ",":
+            nxt = ms.by_token.get(span_end + 1)
+            if nxt is not None and nxt.type in PLACE_LABELS and not _list_item(span_end + 1, sent, ms):
+                c = _located(ms, m, nxt, "in")
+                if c is not None:
+                    yield c
+        root = doc[tok.i:span_end].root
+        yield from _prep_place(root, m, ms, lex)
+        if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
+            yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
+    yield from _dateline(sent, ms)
+
+
+def _site_place(site: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    for p in site.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "at"):
+            for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
+                c = _located(ms, m, other, f"{site.lower_} {p.lower_}")
+                if c is not None:
+                    yield c
+
+
+def _list_item(i: int, sent: Span, ms: DocMentions) -> bool:
+    """Whether the place at ``i`` is the next item of a list ("Russia, China and Iran"), not a container;
+    a conjunct without any "and"/"or" in its chain is the parser's reading of "Rockville, Md."."""
+    tok = sent.doc[i]
+    root = tok
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if any(c.dep_ == "cc" for t in (root, *root.conjuncts) for c in t.children):
+        return True
+    m = ms.by_token.get(i)
+    end = i
+    while end < sent.end and ms.by_token.get(end) is m:
+        end += 1
+    return end < sent.end and sent.doc[end].lower_ in ("and", "or")
+
+
+def _pobjs(prep: Token) -> Iterator[Token]:
+    return (o for o in prep.children if o.dep_ == "pobj")
+
+
+def _prep_place(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    for p in root.children:
+        if p.dep_ != "prep":
+            continue
+        for o in _pobjs(p):
+            for other in ms.actors_at(o):
+                c: Candidate | None = None
+                if p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"} and other.type in PLACE_LABELS:
+                    c = _located(ms, m, other, p.lower_)  # "the Palace of Fine Arts in San Francisco"
+                elif p.lower_ == "of" and m.type == "ORG" and other.type in PLACE_LABELS:
+                    c = _located(ms, m, other, p.lower_)  # "Trust Co. of New York"
+                elif p.lower_ in _HOME_PREPS and m.type == "PERSON" and other.type in PLACE_LABELS | {"NORP"}:
+                    title = person_title(root, m, ms, lex) if p.lower_ == "of" else None
+                    if title is not None:  # "President Hassan Rouhani of Iran"
+                        c = make(m, other, f"{title[1]} of", title[0], "title_of")
+                    elif other.type != "NORP":
+                        c = make(m, ms.as_place(other), p.lower_, "AFFILIATED_WITH", "of_place")
+                        yield from _and_enclosing(o, m, other, ms)  # "of Bethany, Conn."
+                elif p.lower_ in ("at", "of", "with") and m.type == "PERSON" and other.type == "ORG":
+                    c = make(m, other, p.lower_, "MEMBER_OF", "of_place")
+                if c is not None:
+                    yield c
+    for child in root.children:
+        # "Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org
+        if child.dep_ == "poss" and m.type in PLACE_LABELS | {"ORG"}:
+            for other in ms.actors_at(child, depth=0):
+                if other.type not in PLACE_LABELS:
+                    continue
+                found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type == "ORG" and \
+                    other.iso3 else _located(ms, m, other, "'s")
+                if found is not None:
+                    yield found
+        # "a bank based in Giessen", "NRC, headquartered in Rockville"
+        elif child.dep_ == "acl" and child.lower_ in _BASED and m.type in PLACE_LABELS | {"ORG"}:
+            for p in child.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "at"):
+                    for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
+                        found = _located(ms, m, other, f"{child.lower_} {p.lower_}")
+                        if found is not None:
+                            yield found
+        # "Lowman, a small resort town in Idaho"; "Derwinski, a Republican from Chicago"
+        elif child.dep_ == "appos":
+            yield from _appos_place(child, m, ms)
+
+
+def _appos_place(a: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    noun = a.lemma_.lower()
+    for p in a.children:
+        if p.dep_ != "prep":
+            continue
+        for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
+            c: Candidate | None = None
+            if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near"):
+                c = _located(ms, m, other, f"{noun} in")
+            elif m.type == "PERSON" and p.lower_ in _HOME_PREPS and a.i not in ms.by_token:
+                c = make(m, ms.as_place(other), f"{noun} {p.lower_}", "AFFILIATED_WITH", "of_place")
+            if c is not None:
+                yield c
+
+
+def _and_enclosing(o: Token, m: Mention, place: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    """The larger place after a comma: a person "of Bethany, Conn." is of Connecticut too."""
+    doc = o.doc
+    end = o.i + 1
+    while end < len(doc) and ms.by_token.get(end) is place:
+        end += 1
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = ms.by_token.get(end + 1)
+        if nxt is not None and nxt.type in PLACE_LABELS and doc[end + 1].dep_ != "conj":
+            c = make(m, ms.as_place(nxt), "of", "AFFILIATED_WITH", "of_place")
+            if c is not None:
+                yield c
+
+
+def person_title(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> tuple[str, str] | None:
+    """(relation type, title) of the title a person is named with: "President Hassan Rouhani",
+    "Presidents Muhammadu Buhari (of Nigeria) and Patrice Talon", "Crown Prince Mohammad bin Salman"."""
+    doc = root.doc
+    first = root.i
+    while first > 0 and ms.by_token.get(first - 1) is m:
+        first -= 1
+    inner: list[str] = []
+    for t in doc[first:root.i]:  # the title inside the entity ("Crown Prince Mohammad bin Salman")
+        if not lex.is_title_token(t.text):
+            break
+        inner.append(t.text)
+    before: list[str] = []
+    i = first - 1
+    while i >= 0 and len(before) < 3 and doc[i].is_alpha and doc[i].text[:1].isupper() and i not in ms.by_token:
+        before.insert(0, doc[i].text)
+        i -= 1
+    for cand in (inner, before):
+        if not cand:
+            continue
+        found = lex.title(cand) or (lex.title([*cand[:-1], cand[-1][:-1]]) if cand[-1].endswith("s") else None)
+        if found is not None:
+            return found[0], " ".join(w.lower() for w in cand[-found[1]:])
+    if root.dep_ == "conj":
+        head = ms.by_token.get(root.head.i)
+        if head is not None and head.type == "PERSON":
+            return person_title(root.head, head, ms, lex)
+    return None
+
+
+def _dateline(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """A news dateline, "BANGKOK, Thailand (AP) --" or "Moscow March 5 (ITAR-TASS) --": the agency filed
+    from the place; the first place lies in the second."""
+    doc = sent.doc
+    if sent.start != 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+        return  # a dateline opens a line
+    places: list[Mention] = []
+    i = sent.start
+    while i < min(sent.end, sent.start + _MAX_DATELINE_TOKENS) and doc[i].text != "(":
+        m = ms.by_token.get(i)
+        if m is not None and m.type in PLACE_LABELS and (not places or places[-1] is not m):
+            places.append(m)
+        elif m is None and not (doc[i].is_punct or doc[i].like_num or doc[i].ent_type_ == "DATE"):
+            return  # prose, not a dateline
+        i += 1
+    if not places or i + 2 >= sent.end or doc[i].text != "(":
+        return
+    agency = ms.by_token.get(i + 1)
+    j = i + 1
+    while j < sent.end and agency is not None and ms.by_token.get(j) is agency:
+        j += 1
+    if agency is None or agency.type != "ORG" or j >= sent.end or doc[j].text != ")":
+        return
+    for p in places:
+        c = _located(ms, agency, p, "dateline", "dateline")
+        if c is not None:
+            yield c
+    if len(places) >= 2:
+        c = _located(ms, places[0], places[1], "in")
+        if c is not None:
+            yield c

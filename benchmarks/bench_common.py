@@ -128,6 +128,14 @@ def measure(cmd: Sequence[str], *, poll: float = 0.02, env: dict[str, str] | Non
     return Run(seconds, peak, usage.ru_maxrss * 1024, err)
 
 
+def machine_load() -> str:
+    """The load average and CPU pressure: other work on the machine slows parallel runs most."""
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
+    pressure = Path("/proc/pressure/cpu")
+    some = pressure.read_text().split("\n")[0].split()[1] if pressure.exists() else "avg10=?"
+    return f"load average {load} on {os.cpu_count()} CPUs, CPU pressure {some.replace('avg10=', '')}% (10 s)"
+
+
 def mib(n: int) -> str:
     return f"{n / MIB:,.0f} MiB"
 

@@ -10,6 +10,7 @@ opens each ``graph.html`` in headless Chromium with the network blocked, and sav
     python examples/screenshots.py                  # both (about two minutes: Wikinews goes through spaCy)
     python examples/screenshots.py --only seed
     python examples/screenshots.py --keep out/      # keep the kg outputs in out/seed and out/wikinews
+    python examples/screenshots.py --keep out/ --reuse   # re-draw from out/*/graph.json (after a map change)
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ def main() -> None:
     ap.add_argument("--only", choices=["seed", "wikinews"])
     ap.add_argument("--corpus", type=Path, default=WIKINEWS)
     ap.add_argument("--keep", type=Path, help="write the kg outputs here instead of a temporary folder")
+    ap.add_argument("--reuse", action="store_true", help="with --keep: export the kept graph.json again "
+                    "instead of running kg on the articles")
     args = ap.parse_args()
     if browser_missing():
         sys.exit(f"cannot take screenshots: {browser_missing()}")
@@ -79,6 +82,9 @@ def main() -> None:
             out = base / name
             cmd = [sys.executable, "-m", "kg", "run", str(inputs), "-o", str(out), "--formats", "html",
                    "--silent"]
+            if args.reuse and (out / "graph.json").exists():
+                cmd = [sys.executable, "-m", "kg", "export", str(out / "graph.json"), "--format", "html",
+                       "-o", str(out / "graph.html")]
             subprocess.run(cmd, check=True, cwd=REPO)
             shoot(out / "graph.html", REPO / "examples" / f"map-{name}.png", chromium, name)
 

@@ -67,13 +67,14 @@ def _input_size(inputs: tuple[str, ...]) -> int | None:
 
 
 @contextlib.contextmanager
-def _progress(silent: bool, length: int | None, label: str) -> Iterator[Callable[[Any, int], None]]:
+def _progress(silent: bool, length: int | None, label: str) -> Iterator[Callable[[Any, Any], None]]:
     """A progress bar on stderr fed with documents as they finish."""
     if silent:
         yield lambda _document, _n: None
         return
-    with click.progressbar(length=length or 0, label=label, file=sys.stderr, show_pos=False,
-                           show_eta=bool(length), item_show_func=lambda _x: None) as bar:
+    progressbar: Any = click.progressbar(length=length or 0, label=label, file=sys.stderr, show_pos=False,
+                                         show_eta=bool(length), item_show_func=lambda _x: None)
+    with progressbar as bar:
         def advance(document: Any, _mentions: Any) -> None:
             bar.update(len(document.text.encode("utf-8")) if length else 1)
 
@@ -85,10 +86,9 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 mentions: str | None = None) -> Any:
     """Read, extract and write triples; returns the read report."""
     from kg.documents import ReadReport, check_inputs, read_documents
+    from kg.nlp import load_pipeline
     from kg.pipeline import extract_documents
     from kg.resume import TripleWriter, triple_line
-
-    from kg.nlp import load_pipeline
 
     check_inputs(inputs)
     nlp = load_pipeline(model)  # fails early on an unknown model, before any output
@@ -191,6 +191,8 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
     report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,
                          scheduler=scheduler, strict=strict, resume=resume, silent=silent,
                          mentions=str(mentions_path))
+    for stale in outdir.glob(".*.part"):  # temporary files (kg.io.atomic_write) of a run killed mid-write
+        stale.unlink(missing_ok=True)
     g = _build([str(triples_path), str(mentions_path)], outdir / "graph.json", max_evidence=max_evidence)
     positions = _positions(g, layout)
     for fmt in dict.fromkeys(w for w in wanted if w != "json"):

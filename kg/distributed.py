@@ -38,6 +38,7 @@ class DaskUnavailable(ValueError):
 
 
 _local = threading.local()
+_loaded = 0  # pipelines this process has loaded (for tests and diagnostics)
 
 
 def _worker_pipeline(options: ExtractOptions) -> Any:
@@ -46,10 +47,17 @@ def _worker_pipeline(options: ExtractOptions) -> Any:
     if cached is None or cached[0].model != options.model:
         from kg.nlp import load_pipeline
 
+        global _loaded
         # One pipeline per thread: spaCy's Language objects are not meant to be shared between threads.
         cached = (options, load_pipeline(options.model))
         _local.pipeline = cached
+        _loaded += 1
     return cached[1]
+
+
+def pipelines_loaded() -> int:
+    """How many times this process has loaded a pipeline for the Dask engine."""
+    return _loaded
 
 
 def run_batch(documents: list[Document], options: ExtractOptions) -> list[DocResult]:
@@ -71,8 +79,9 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
     distributed = _import_distributed()
     with contextlib.ExitStack() as stack:
         if scheduler is None:
+            # dashboard on a free port: no clash (or warning) when another cluster holds 8787.
             cluster = stack.enter_context(distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                 silence_logs=logging.ERROR))
             client = stack.enter_context(distributed.Client(cluster))
         else:

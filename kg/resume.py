@@ -38,7 +38,8 @@ def read_records(paths: Iterable[str | os.PathLike[str]], *,
                  stdin: IO[str] | None = None) -> Iterator[Triple | DocumentMentions]:
     """Stream triples, and documents' mentions, back from JSON Lines files (``-`` reads ``stdin``)."""
     for path in paths:
-        fh: IO[str] = stdin if str(path) == "-" and stdin is not None else open(path, encoding="utf-8")
+        # Closed in the finally clause below (unless it is stdin, which is not ours to close).
+        fh: IO[str] = stdin if str(path) == "-" and stdin is not None else open(path, encoding="utf-8")  # noqa: SIM115
         try:
             for n, line in enumerate(fh, 1):
                 if not line.strip():

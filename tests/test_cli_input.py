@@ -68,6 +68,8 @@ def mixed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path]
     root = tmp_path_factory.mktemp("mixed")
     files = _folder(root / "in")
     out = root / "out"
+    out.mkdir()
+    (out / ".graph.html.k1ll3d.part").write_text("<html><body>half a page", encoding="utf-8")  # a kill -9
     return files, out, _invoke("run", str(root / "in"), "-o", str(out))
 
 
@@ -112,6 +114,7 @@ def test_the_run_goes_on_and_builds_the_graph_from_everything_readable(mixed_run
     assert ("China", "ACCUSE", "United States") in ties  # read through the control characters
     for name in ["graph.html", "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"]:
         assert (out / name).stat().st_size > 0
+    # No partial file, and the temporary file an earlier killed run left is gone.
     assert not list(out.glob("*.partial*")) and not list(out.glob(".*.part"))
 
 
@@ -246,3 +249,37 @@ def test_a_model_with_a_small_max_length_gets_chunks_it_can_take(nlp):
     finally:
         nlp.max_length = saved
     assert triples and all(text[t.subject_span[0]:t.subject_span[1]] == t.subject_text for t in triples)
+
+
+@pytest.mark.slow
+def test_sigterm_stops_like_ctrl_c_with_a_message_and_no_traceback(tmp_path):
+    """`kill`, `timeout` and `docker stop` send SIGTERM: one line on stderr, exit 130, resumable files."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    article = (SEEDS / "putin-north-korea-visit.txt").read_text(encoding="utf-8")
+    for i in range(60):
+        (folder / f"{i:02d}.txt").write_text(f"Copy {i}\n\n{article}", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "run", str(folder), "-o", str(out), "--silent"],
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, stderr=subprocess.PIPE)
+    ledger = out / "triples.jsonl.partial.done"
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if ledger.exists() and ledger.read_text(encoding="utf-8").count("\n") >= 2:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert stderr.decode().strip().splitlines() == [
+        "kg: interrupted; finished outputs are intact, run again with --resume to continue"]
+    assert not (out / "triples.jsonl").exists() and (out / "triples.jsonl.partial").exists()

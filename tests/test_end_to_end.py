@@ -33,7 +33,7 @@ def test_one_node_per_actor(seed_run):
     for name in ["Vladimir Putin", "Russia", "North Korea", "China", "South Korea", "Japan", "United States",
                  "Soviet Union"]:
         assert labels.count(name) == 1, (name, sorted(labels))
-    assert not any("’s" in label or "'s" in label or label in {"U.S.", "US"} for label in labels)
+    assert not any("\u2019s" in label or "'s" in label or label in {"U.S.", "US"} for label in labels)
 
 
 def test_putin_leads_russia_and_consults_north_korea(seed_run):

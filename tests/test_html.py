@@ -299,6 +299,14 @@ def test_positions_fix_the_layout_and_big_graphs_get_one_from_python(monkeypatch
         calls.append(len(nodes))
         return {n: (float(i % 40), float(i // 40)) for i, n in enumerate(nodes)}
 
+    # The real one: ForceAtlas2 for the tied actors, actors without ties on a ring around them.
+    from kg.export.html_data import python_layout
+
+    g2 = big_graph(60)
+    g2.add_node("lonely", label="Lonely", type="person")
+    real = python_layout(g2, sorted(g2))
+    radius = max(abs(complex(*p)) for n, p in real.items() if n != "lonely")
+    assert set(real) == set(g2) and abs(complex(*real["lonely"])) > radius
     monkeypatch.setattr("kg.export.html_data.python_layout", fake_layout)
     big = big_graph(1200)
     data = page_data(big)

@@ -287,6 +287,32 @@ def test_csp_blocks_a_request_even_if_one_were_attempted(story: MapPage) -> None
     assert story.blocked == []  # refused by the policy before reaching the network
 
 
+def test_an_actor_without_ties_follows_its_own_dates(chromium: Any, tmp_path: Path) -> None:
+    g = story_graph()  # kg build keeps actors a document names without relating them to anyone
+    g.add_node("JPN", label="Japan", type="state", ner="GPE", iso3="JPN", aliases=["Japan"], mentions=1,
+               documents=["visit"], first_date="2024-06-19", last_date="2024-06-19")
+    path = tmp_path / "lone.html"
+    write_html(g, path)
+    with open_map(path, browser_=chromium) as m:
+        japan = node_id(m, "Japan")
+        assert hidden(m, "nodes", japan)  # off the map by default, and the summary says so
+        assert "1 actor without ties not shown" in m.page.locator("#kg-summary").inner_text()
+        m.page.locator("#kg-lone").check()
+        assert not hidden(m, "nodes", japan)
+        m.page.locator("#kg-date-from").fill("2024-06-20")
+        assert hidden(m, "nodes", japan)
+        m.page.locator("#kg-date-from").fill("2024-06-19")
+        m.page.locator("#kg-date-to").fill("2024-06-19")
+        assert not hidden(m, "nodes", japan) and m.page.evaluate("kgMap.visibleCounts()")["edges"] == 3
+        m.page.locator("#kg-legend-types button", has_text="State").click()
+        assert hidden(m, "nodes", japan)
+        m.page.locator("#kg-reset").click()
+        assert hidden(m, "nodes", japan)
+        m.page.locator("#kg-search").fill("japan")  # search finds it and brings it on the map
+        m.page.keyboard.press("Enter")
+        assert not hidden(m, "nodes", japan) and m.page.locator("#kg-panel h2").inner_text() == "Japan"
+
+
 def test_max_nodes_says_how_many_were_left_out(chromium: Any, tmp_path: Path) -> None:
     path = tmp_path / "top.html"
     write_html(story_graph(), path, max_nodes=3)

@@ -46,11 +46,13 @@ logger = logging.getLogger(__name__)
 TYPE_COLORS = {k: hex_colour(v) for k, v in ACTOR_COLOURS.items()}
 TYPE_COLORS["other"] = hex_colour(UNKNOWN_ACTOR_COLOUR)
 CLASS_COLORS = {k: hex_colour(v) for k, v in RELATION_COLOURS.items()}
-#: Above this many actors (and without given positions) the layout is computed in Python, physics off.
-PYTHON_LAYOUT_ABOVE = 1000
+#: Above this many actors (and without given positions) the layout is computed in Python, physics off:
+#: vis-network's physics needs seconds to settle a few hundred actors, kg.layout a second for 3,000.
+PYTHON_LAYOUT_ABOVE = 400
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Only absolute http(s) URLs without whitespace or control characters become links.
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _ROUNDNESS_STEP = 0.18  # bend of each further tie between the same two actors
 
 
@@ -177,19 +179,32 @@ def scale_positions(positions: Mapping[Any, Any], nodes: Iterable[str]) -> dict[
     ys = [float(p[1]) for p in pts.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    half = max(250.0, 45.0 * math.sqrt(len(nodes)))
+    half = max(250.0, 60.0 * math.sqrt(len(nodes)))
     k = 2 * half / span
     return {n: (round((float(p[0]) - cx) * k, 1), round(-(float(p[1]) - cy) * k, 1)) for n, p in pts.items()}
 
 
 def python_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Positions for a big graph: kg.layout's engine when present, else networkx's spring layout."""
-    sub = g.subgraph(nodes)
+    """Positions for a big graph: kg.layout's ForceAtlas2 for the actors with ties, and the actors
+    without any (named, never related) on a sunflower around them, the most mentioned nearest."""
+    keep = set(nodes)
+    # A plain graph of the ties among the shown actors (nested subgraph views are slow to walk).
+    ties = nx.MultiGraph()
+    ties.add_edges_from((u, v, {"count": _count(d)}) for u, v, d in g.edges(data=True) if u in keep and v in keep)
+    lone = [n for n in reversed(nodes) if n not in ties]  # ``nodes`` is least important first
     try:
-        from kg.layout import compute_layout  # the exports engineer's fast layout
-    except ImportError:
-        return dict(nx.spring_layout(nx.Graph(sub), seed=42, iterations=30))
-    return dict(compute_layout(sub, seed=42))
+        from kg.layout import compute_layout
+    except ImportError:  # kg.layout is part of kg; this only guards a partial install
+        pos = dict(nx.spring_layout(nx.Graph(ties), seed=42)) if len(ties) else {}
+    else:
+        pos = dict(compute_layout(ties, seed=42)) if len(ties) else {}
+    tied = ties.nodes
+    radius = max((math.hypot(float(x), float(y)) for x, y in pos.values()), default=1.0) or 1.0
+    area = math.pi * radius * radius / max(1, len(tied))  # keep the density of the tied part
+    for k, n in enumerate(lone):
+        r = math.sqrt(radius * radius * 1.15 + k * area / math.pi)
+        pos[n] = (r * math.cos(k * _GOLDEN_ANGLE), r * math.sin(k * _GOLDEN_ANGLE))
+    return pos
 
 
 def _bends(edges: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], float]:
@@ -315,13 +330,13 @@ def default_title(g: nx.MultiDiGraph) -> str:
 
 def vis_options(n: int, physics: bool) -> dict[str, Any]:
     """vis-network options: straight ties, sized labels, physics that settles then stops."""
-    big = n > PYTHON_LAYOUT_ABOVE
+    big = n > 1000  # hide edges while dragging or zooming: redraws of thousands of ties lag
     return {
         "autoResize": True,
         "nodes": {"shape": "dot", "borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"enabled": False, "drawThreshold": 7}}},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 9}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "smooth": {"enabled": False},
                   "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333333",
                            "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},
@@ -334,7 +349,7 @@ def vis_options(n: int, physics: bool) -> dict[str, Any]:
                     "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.012,
                                          "springLength": 110, "springConstant": 0.07, "damping": 0.5,
                                          "avoidOverlap": 0.6},
-                    "stabilization": {"enabled": physics, "iterations": 500 if n < 400 else 250,
+                    "stabilization": {"enabled": physics, "iterations": 500 if n < 150 else 300,
                                       "updateInterval": 25, "fit": True},
                     "minVelocity": 1.0, "maxVelocity": 60, "timestep": 0.4},
     }

@@ -41,6 +41,9 @@ def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None =
         for c in rule(sent, mentions, lex):
             if c.relation_type in _BODY_TYPES and c.object.type in _NO_BODY_LABELS:
                 continue  # "a coalition to patrol the Persian Gulf which was joined by Australia" misparsed
+            if c.pattern == "unknown_verb" and (c.subject.start in mentions.coref or
+                                                c.object.start in mentions.coref):
+                continue  # an untyped tie through a guessed antecedent ("it enables Russia to") is noise
             key = (c.subject.key, c.relation_type, c.object.key, c.negated)
             old = best.get(key)
             if old is None or c.confidence > old.confidence:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DocMentions
 from kg.records import Mention
 
@@ -38,6 +39,8 @@ _PERSON_NOUNS = frozenset([
 ])
 # Verbs whose "it" subject is usually empty ("it is one of", "it seems"): never resolved.
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "take", "happen", "remain", "become", "mean", "rain"})
+# Verbs whose "it" object is a statement or a deed ("denied it", "did it"), never resolved to an actor.
+_PROPOSITION_VERBS = frozenset({"deny", "allege", "repeat", "do", "make", "want", "need", "call", "dismiss"})
 #: How many sentences back an antecedent may be.
 MAX_SENTENCES_BACK = 2
 
@@ -81,7 +84,7 @@ def resolve_rule_based(mentions: DocMentions) -> None:
         if tok.i in mentions.by_token:
             continue
         want = _wanted(tok, mentions)
-        if want is None:
+        if want is None or _topic_is_a_thing(tok, mentions):
             continue
         kinds, state_key = want
         found = _recent(history, kinds, sent_index[tok.i], state_key, person_state)
@@ -98,6 +101,9 @@ def _wanted(tok: Token, mentions: DocMentions) -> tuple[frozenset[str], str | No
         if low in _THING_PRONOUNS:
             if tok.dep_ in ("nsubj", "expl") and tok.head.lemma_ in _PLEONASTIC_HEADS:
                 return None
+            if tok.dep_ == "dobj" and (tok.head.lemma_ in _PROPOSITION_VERBS or
+                                       getattr(lexicon().verb(tok.head.lemma_), "report", False)):
+                return None  # "denied it", "alleged it": a claim, not an actor
             return frozenset({"state", "org"}), None
         if low in _PLURAL_PRONOUNS:
             return frozenset({"group", "org", "state"}), None
@@ -124,6 +130,17 @@ def _wanted(tok: Token, mentions: DocMentions) -> tuple[frozenset[str], str | No
     if lemma in _PERSON_NOUNS:
         return frozenset({"person"}), state_key
     return None
+
+
+def _topic_is_a_thing(tok: Token, mentions: DocMentions) -> bool:
+    """An "it" subject after a sentence whose subject was a thing, not an actor: "The visit ... It provides
+    Russia with a partner" is about the visit, so no state or organisation is the antecedent."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.sent.start == 0:
+        return False
+    prev = tok.doc[tok.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.i not in mentions.by_token and \
+        subj.lemma_.lower() not in _STATE_NOUNS | _ORG_NOUNS | _PERSON_NOUNS
 
 
 def _desc_start(tok: Token) -> int:

@@ -1,8 +1,8 @@
 """The relation lexicon: verbs, event nouns and titles mapped to relation types (``kg/data/lexicon_*.jsonl``).
 
 Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILIZE where "joint drills
-*with* Japan" is COOPERATE. Verb rows may narrow by particle (``prt``: "pull *out*"), preposition (``prep``: "impose ... *on*") or object
-noun (``noun``: "cut *ties*"), and carry flags that steer the clause rules:
+*with* Japan" is COOPERATE. Verb rows may narrow by particle (``prt``: "pull *out*"), preposition (``prep``:
+"impose ... *on*") or object noun (``noun``: "cut *ties*"), and carry flags that steer the clause rules:
 
 * ``light``: the object's event noun decides the type ("launched *air strikes* on Yemen" is ASSAULT);
 * ``patient``: with ``light``, the subject suffers the event ("Russia *faces* sanctions from the West");

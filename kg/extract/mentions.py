@@ -34,10 +34,11 @@ _SETTING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "
 _FINAL_PUNCT = frozenset('.!?:;"\'\u201d\u2019)')
 # Abbreviations whose period the tokenizer splits off at the end of a sentence ("born in Amherst, Mass."):
 # AP-style US state names and company or name suffixes. The period belongs to the word.
-_ABBREVIATIONS = frozenset("""
-ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
-tenn vt va wash wis wyo corp inc co ltd bros jr sr
-""".split())
+_ABBREVIATIONS = frozenset([
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash",
+    "wis", "wyo", "corp", "inc", "co", "ltd", "bros", "jr", "sr"
+])
 # Honorifics kept with a name the text gives them with ("Dr. Martin Luther King Jr.", "Mrs. Higgins").
 _HONORIFICS = frozenset({"dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.", "rev.", "prof.", "sgt.",
                          "col.", "lt.", "capt."})
@@ -70,9 +71,14 @@ class DocMentions:
         self = cls(doc, acts, char_offset)
         lex = lexicon()
         datelines = list(_dateline_places(doc))
-        taken = {i for span in datelines for i in range(span.start, span.end)}
+        agencies = list(_dateline_agencies(doc))
+        taken = {i for span in datelines + agencies for i in range(span.start, span.end)}
         for span in datelines:
             self.add(span, Actor(span.text.title(), "place", "GPE"), "GPE")
+        for span in agencies:
+            agency = acts.resolve(span.text, "ORG")
+            if agency is not None:
+                self.add(span, agency, "ORG")
         for ent in ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue  # the town of a dateline, whatever the NER took it for
@@ -97,7 +103,7 @@ class DocMentions:
     def add(self, span: Span, actor: Actor, label: str) -> Mention:
         """Record that ``span`` names ``actor``; the span's text loses a leading "the" and a possessive."""
         start, end = span.start, span.end
-        while end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        while end - start > 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_space):
             end -= 1
         while end - start > 1 and span.doc[start].lower_ == "the":
             start += 1
@@ -193,13 +199,13 @@ def _is_headline(ent: Span) -> bool:
     """An entity that is most of a line without final punctuation, in a text of several lines."""
     text = ent.doc.text
     start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.end_char)
+    end = text.find("\n", ent.start_char + len(ent.text.rstrip()))
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    if not line or line[-1] in _FINAL_PUNCT or len(line.split()) < 3 or not text[:start].strip() and \
-            not text[end:].strip():
+    if not line or line[-1] in _FINAL_PUNCT or len(line.split()) < 3 or (not text[:start].strip() and \
+            not text[end:].strip()):
         return False
-    return len(ent.text) >= _HEADLINE_SHARE * len(line)
+    return len(ent.text.strip()) >= _HEADLINE_SHARE * len(line)
 
 
 def _is_setting(ent: Span) -> bool:
@@ -222,6 +228,24 @@ def _dateline_places(doc: Doc) -> Iterator[Span]:
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC") and \
                 any(t.text == "(" for t in doc[end + 1:end + 8]):
             yield doc[tok.i:end]
+
+
+def _dateline_agencies(doc: Doc) -> Iterator[Span]:
+    """The news agency in capitals closing a dateline, "Moscow March 5 (ITAR-TASS) --", the NER missed."""
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) or tok.ent_type_ not in ("GPE", "LOC", ""):
+            continue
+        i = tok.i
+        while i < min(len(doc), tok.i + 8) and doc[i].text != "(" and (
+                doc[i].ent_type_ in ("GPE", "LOC", "DATE") or doc[i].is_punct or doc[i].like_num or doc[i].is_upper):
+            i += 1
+        if i == tok.i or i >= len(doc) or doc[i].text != "(":
+            continue
+        end = i + 1
+        while end < len(doc) and end <= i + 4 and (doc[end].is_upper or doc[end].text == "-"):
+            end += 1
+        if end > i + 1 and end < len(doc) and doc[end].text == ")" and not any(t.ent_type_ for t in doc[i + 1:end]):
+            yield doc[i + 1:end]
 
 
 def _titled_names(doc: Doc, ms: DocMentions, lex: Lexicon) -> Iterator[Span]:

@@ -96,9 +96,23 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
                     yield c
         root = doc[tok.i:span_end].root
         yield from _prep_place(root, m, ms, lex)
+        if m.type in PLACE_LABELS and root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
+            # "Bosnia's capital, Sarajevo": the description comes first, the name in apposition
+            for owner in _place_owner(root.head, ms):
+                c = _located(ms, m, owner, f"{root.head.lemma_.lower()} of")
+                if c is not None:
+                    yield c
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
     yield from _dateline(sent, ms)
+
+
+def _place_owner(noun: Token, ms: DocMentions) -> list[Mention]:
+    """The place a place noun belongs to: "*Bosnia's* capital", "the capital *of Armenia*"."""
+    out = [m for c in noun.children if c.dep_ == "poss" for m in ms.actors_at(c, depth=0)]
+    out += [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for o in _pobjs(p)
+            for m in ms.actors_at(o)]
+    return [m for m in out if m.type in PLACE_LABELS]
 
 
 def _site_place(site: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
@@ -184,7 +198,8 @@ def _appos_place(a: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
             c: Candidate | None = None
             if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near"):
                 c = _located(ms, m, other, f"{noun} in")
-            elif m.type == "PERSON" and p.lower_ in _HOME_PREPS and a.i not in ms.by_token:
+            elif m.type == "PERSON" and p.lower_ in _HOME_PREPS and getattr(ms.at(a), "type", "NORP") == "NORP":
+                # (a party or nationality word may head the description: "a *Republican* from Chicago")
                 c = make(m, ms.as_place(other), f"{noun} {p.lower_}", "AFFILIATED_WITH", "of_place")
             if c is not None:
                 yield c

@@ -1,6 +1,7 @@
 """Extra names for scoring tests/data/heldout_wikinews.jsonl: canonical name -> other surface forms.
 
-Use: python ../shared/eval/score.py tests/data/heldout_wikinews.jsonl OUT.jsonl --aliases tests/data/heldout_wikinews_aliases.py
+Use: python ../shared/eval/score.py tests/data/heldout_wikinews.jsonl OUT.jsonl \
+        --aliases tests/data/heldout_wikinews_aliases.py
 (forms are compared after aliases.norm(): lower case, no accents, dots, hyphens or leading "the").
 """
 

@@ -9,7 +9,9 @@ const F = {
   from: ALL_DATES[0],
   to: ALL_DATES[1],
   undated: false,
+  lone: false,  // actors a document names without relating them to anyone: off the map unless asked for
 };
+const LONE = NODE.reduce((k, n, i) => k + (incident[i].length ? 0 : 1), 0);
 const edgeShown = new Uint8Array(EDGE.length).fill(1);
 const nodeShown = new Uint8Array(NODE.length).fill(1);
 
@@ -29,7 +31,16 @@ function edgeVisible(i) {
   return true;
 }
 
-// Hide what the filters exclude; an actor stays while one of its ties does (or it never had any).
+// An actor named without ties to anyone: shown when asked for, unless the period excludes it.
+function loneActorVisible(n) {
+  if (!F.lone) return false;
+  if (!datesActive()) return true;
+  if (!n.first_date) return F.undated;
+  return n.first_date <= F.to && (n.last_date || n.first_date) >= F.from;
+}
+
+// Hide what the filters exclude; an actor stays while one of its ties does (or, without ties, while
+// its own dates fit).
 // The flags are set on vis-network's items and the change announced once: going through the
 // DataSets costs a full refresh per call, most of a second on a 3,000-actor map.
 function applyFilters() {
@@ -44,7 +55,8 @@ function applyFilters() {
     }
   }
   for (let i = 0; i < NODE.length; i++) {
-    const on = F.types.has(NODE[i].type) && (!incident[i].length || incident[i].some((e) => edgeShown[e])) ? 1 : 0;
+    const on = F.types.has(NODE[i].type) && (incident[i].length ? incident[i].some((e) => edgeShown[e])
+      : loneActorVisible(NODE[i])) ? 1 : 0;
     if (on !== nodeShown[i]) {
       nodeShown[i] = on;
       body.nodes[i].options.hidden = !on;
@@ -72,6 +84,7 @@ function updateSummary() {
   clear(p);
   p.append(el("strong", null, fmt(c.nodes)), " of " + plural(META.shown_nodes, "actor") + ", ",
     el("strong", null, fmt(c.edges)), " of " + plural(META.shown_edges, "tie") + " shown");
+  if (LONE && !F.lone) p.append(el("br"), plural(LONE, "actor") + " without ties not shown.");
   if (META.omitted_nodes) {
     p.append(el("br"), el("span", { class: "kg-warning" },
       plural(META.omitted_nodes, "less important actor") + " (and " + plural(META.omitted_edges, "tie") +
@@ -209,6 +222,9 @@ function timelineDrag() {
 }
 
 function setupFilters() {
+  $("kg-lone-count").textContent = fmt(LONE);
+  $("kg-lone-label").hidden = !LONE;
+  $("kg-lone").addEventListener("change", () => { F.lone = $("kg-lone").checked; applyFilters(); });
   legend("kg-legend-types", META.types, META.type_colors, F.types, "dot", (t) => TYPE_LABEL[t] || t);
   legend("kg-legend-classes", META.classes, META.class_colors, F.classes, "line", (k) => k);
   relationTypeList();
@@ -242,6 +258,8 @@ function resetFilters() {
   refill(F.classes, META.classes);
   refill(F.rtypes, META.relation_types);
   F.minCount = 1;
+  F.lone = false;
+  $("kg-lone").checked = false;
   F.from = ALL_DATES[0];
   F.to = ALL_DATES[1];
   syncLegend($("kg-legend-types"), F.types);

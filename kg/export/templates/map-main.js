@@ -28,8 +28,7 @@ window.addEventListener("resize", drawTimeline);
 
 setupFilters();
 setupSearch();
-updateSummary();
-drawTimeline();
+applyFilters();
 
 window.kgMap = {
   network: network, nodes: nodes, edges: edges, ready: ready, readyAt: null, meta: META,

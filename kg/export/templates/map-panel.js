@@ -81,6 +81,11 @@ function showEdge(id) {
 
 function selectNode(id, move) {
   if (!nodeShown[id]) resetFilters();
+  if (!nodeShown[id] && !incident[id].length) {  // found by search: show the actors without ties
+    F.lone = true;
+    $("kg-lone").checked = true;
+    applyFilters();
+  }
   network.selectNodes([id]);
   focusNode(id);
   showNode(id);

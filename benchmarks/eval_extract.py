@@ -6,6 +6,9 @@ usage: python benchmarks/eval_extract.py GOLD_OR_DOCS.jsonl OUT.jsonl [--model N
 Each input line needs "id" and "text" (dev.jsonl, a held-out file, or `conll04.py docs` output). Then:
     python ../shared/eval/score.py ../shared/eval/dev.jsonl OUT.jsonl --show
     python ../shared/eval/conll04.py score ../shared/benchmarks/conll04/dev.json OUT.jsonl
+Held-out sets in tests/data/ are scored with their own names table, e.g.
+    python ../shared/eval/score.py tests/data/heldout_news2.jsonl OUT.jsonl \
+        --aliases tests/data/heldout_news2_aliases.py
 """
 
 from __future__ import annotations

@@ -43,6 +43,9 @@ _HONORIFICS = frozenset([
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# Lower-case particles that open a name ("al-Muhandis", "bin Salman", "de Gaulle", "van der Leyen").
+_NAME_PARTICLE = re.compile(
+    r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|de|del|di|da|du|van|von|der|le|la)[-\s\u2019']+[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 
@@ -102,6 +105,7 @@ def clean_name(text: str, label: str) -> str:
     s = " ".join(text.replace("\u2019", "'").split())
     s = _LEADING_ARTICLE.sub("", s)
     s = re.sub(r"\s*(?:'s|')$", "", s)
+    s = re.sub(r"\s+(?:of|in|at|for|from)$", "", s)  # "Patrice Talon of" (Benin): a span cut one word late
     if label == "PERSON":
         words = s.split()
         while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
@@ -226,7 +230,8 @@ class DocumentActors:
         found = self.gaz.lookup(name)
         if found is not None:
             return found
-        if not name[0].isupper():  # "communist", "western-backed": adjectives, not actors
+        if not name[0].isupper() and not _NAME_PARTICLE.match(name):
+            # "communist", "western-backed": adjectives, not actors (but "al-Muhandis" is a name)
             return None
         full = self._short.get(normalize(name))
         if full is not None and len(full) == 1 and (label == "PERSON" or _ACRONYM.match(name)):

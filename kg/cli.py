@@ -86,12 +86,16 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 mentions: str | None = None) -> Any:
     """Read, extract and write triples; returns the read report."""
     from kg.documents import ReadReport, check_inputs, read_documents
-    from kg.nlp import load_pipeline
+    from kg.nlp import check_model, load_pipeline
     from kg.pipeline import extract_documents
     from kg.resume import TripleWriter, triple_line
 
     check_inputs(inputs)
-    nlp = load_pipeline(model)  # fails early on an unknown model, before any output
+    nlp: Any = None
+    if engine == "local" and jobs == 1:
+        nlp = load_pipeline(model)  # fails early on an unknown model, before any output
+    else:
+        model = check_model(model)  # the workers load it; the parent only checks that it exists
     report = ReadReport(on_warning=functools.partial(_warn, bar=not silent))
     documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
     with _progress(silent, _input_size(inputs), "extracting") as advance:
@@ -223,17 +227,31 @@ def extract(inputs: tuple[str, ...], output: str, mentions: str | None, model: s
         click.echo(report.summary(), err=True)
 
 
-def _build(triple_files: list[str], output: Path | None, *, max_evidence: int) -> Any:
-    from kg.export.json import write_json
+def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, as_graph: bool = True) -> Any:
+    """Merge the files into a graph and save it; without ``as_graph`` it is streamed to ``output``
+    (never whole in memory) and only its node and edge counts are returned."""
+    from kg.export.json import write_json, write_json_parts
     from kg.graph import GraphBuilder
     from kg.resume import read_records
 
     builder = GraphBuilder(max_evidence=max_evidence)
     builder.update(read_records(triple_files, stdin=sys.stdin))
-    g = builder.graph()
-    if output is not None:
-        write_json(g, output)
-    return g
+    if as_graph:
+        g = builder.graph(consume=True)
+        if output is not None:
+            write_json(g, output)
+        return g
+    assert output is not None
+    counts = [0, 0]
+    attrs, nodes, edges = builder.parts(consume=True)
+
+    def counted(items: Any, i: int) -> Any:
+        for item in items:
+            counts[i] += 1
+            yield item
+
+    write_json_parts(attrs, counted(nodes, 0), counted(edges, 1), output)
+    return tuple(counts)
 
 
 @cli.command()
@@ -251,8 +269,8 @@ def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
     for name in triples:
         if name != "-" and not Path(name).is_file():
             raise UsageError(f"{name}: no such file")
-    g = _build(list(triples), Path(output), max_evidence=max_evidence)
-    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} ties -> {output}", err=True)
+    actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
+    click.echo(f"{actors} actors, {ties} ties -> {output}", err=True)
 
 
 def _positions(g: Any, layout: bool) -> dict[str, tuple[float, float]] | None:
@@ -358,3 +376,8 @@ def main() -> None:
     except BrokenPipeError:  # e.g. `kg extract ... | head`
         sys.stderr.close()
         sys.exit(1)
+    finally:
+        # The work is over and reported: a signal while Python tears down (a second or so with spaCy
+        # loaded) must not turn the exit code of a finished run into "killed by SIGINT".
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)

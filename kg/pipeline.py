@@ -25,6 +25,8 @@ DocResult = tuple[list[Triple], tuple[Mention, ...]]
 #: Documents longer than this many characters are parsed in pieces cut at paragraph boundaries;
 #: spaCy's parser needs about 1 GB of memory per 100,000 characters of one text.
 CHUNK_CHARS = 100_000
+#: Characters parsed in one batch at most (a batch of short articles is about this size anyway).
+BATCH_CHARS = 250_000
 #: Documents sent to a worker process at a time.
 WORKER_BATCH = 16
 ENGINES = ("local", "dask")
@@ -53,6 +55,25 @@ def _chunks(documents: Iterable[Document],
             yield piece, (document, offset, i == len(pieces) - 1)
 
 
+def _char_batches(items: Iterable[tuple[str, Any]], *, max_items: int,
+                  max_chars: int) -> Iterator[list[tuple[str, Any]]]:
+    """Group texts into batches of at most ``max_items`` texts and, beyond one text, ``max_chars`` characters.
+
+    spaCy keeps a whole batch in memory while it parses: 64 pieces of a long report cut at
+    ``CHUNK_CHARS`` would be millions of characters at once.
+    """
+    batch: list[tuple[str, Any]] = []
+    size = 0
+    for item in items:
+        if batch and (len(batch) >= max_items or size + len(item[0]) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item[0])
+    if batch:
+        yield batch
+
+
 def extract_stream(documents: Iterable[Document], nlp: Any, *, batch_size: int = 64,
                    chunk_chars: int = CHUNK_CHARS, on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Triples of every document, in input order, in this process.
@@ -66,8 +87,10 @@ def extract_stream(documents: Iterable[Document], nlp: Any, *, batch_size: int =
     mentions: list[Mention] = []
     # A pipeline set to take less than a chunk (nlp.max_length) would refuse it with error E088.
     chunk_chars = min(chunk_chars, getattr(nlp, "max_length", chunk_chars))
-    for doc, (document, offset, last) in nlp.pipe(_chunks(documents, chunk_chars), as_tuples=True,
-                                                  batch_size=batch_size):
+    pieces = _chunks(documents, chunk_chars)
+    parsed = (parsed for batch in _char_batches(pieces, max_items=batch_size, max_chars=BATCH_CHARS)
+              for parsed in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+    for doc, (document, offset, last) in parsed:
         yield from extract_triples(doc, document, char_offset=offset, sentence_offset=sentences,
                                    mentions_out=mentions)
         if last:
@@ -85,10 +108,39 @@ _WORKER_NLP: Any = None
 _WORKER_OPTIONS: ExtractOptions | None = None
 
 
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """Exit once the parent is gone: a `kill -9` of kg must not leave workers parsing for nobody."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
+def _die_with_parent() -> None:
+    import multiprocessing
+
+    # The pid the parent had when it started this worker: it may be gone already (killed during start-up).
+    known = multiprocessing.parent_process()
+    parent = known.pid if known is not None and known.pid is not None else os.getppid()
+    try:  # Linux: the kernel kills the worker with its parent, even in the middle of a parse
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # elsewhere a thread watches (once the parser lets go of the GIL)
+        import threading
+
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # died before the kernel was told
+        os._exit(1)
+
+
 def _init_worker(options: ExtractOptions) -> None:
     global _WORKER_NLP, _WORKER_OPTIONS
     from kg.nlp import load_pipeline
 
+    _die_with_parent()
     _WORKER_NLP, _WORKER_OPTIONS = load_pipeline(options.model), options
 
 

@@ -301,7 +301,7 @@ class Reader:
                 obj = json.loads(line)
             except ValueError as exc:
                 self.skip_record(f"{label}:{lineno}", "malformed JSON",
-                                 f"malformed JSON ({getattr(exc, 'msg', exc)})")
+                                 f"malformed JSON ({_json_problem(exc, line=False)})")
                 continue
             doc = self.record(obj, f"{label}:{lineno}", f"{stem}:{lineno}", name, source)
             if doc is not None:
@@ -317,7 +317,7 @@ class Reader:
         try:
             obj = json.loads(decode(data)[0])
         except ValueError as exc:
-            self.skip(label, "malformed JSON", f"malformed JSON ({getattr(exc, 'msg', exc)})")
+            self.skip(label, "malformed JSON", f"malformed JSON ({_json_problem(exc)})")
             return
         if isinstance(obj, dict):
             obj = obj.get("documents", [obj])
@@ -375,6 +375,15 @@ class Reader:
             doc = self.read_text(text, STDIN_LABEL, STDIN_ID, "", "text")
         if doc is not None:
             yield doc
+
+
+def _json_problem(exc: ValueError, *, line: bool = True) -> str:
+    """What is wrong with a JSON text and where: "Expecting value at line 3 column 9" (just the column
+    for a JSON line, whose line number the warning gives already)."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return str(exc)
+    where = f"line {exc.lineno} column {exc.colno}" if line else f"column {exc.colno}"
+    return f"{exc.msg.removesuffix(' at')} at {where}"
 
 
 def _is_json_object(line: str) -> bool:

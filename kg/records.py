@@ -137,14 +137,13 @@ class Triple:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Triple:
         """Read a triple back from its JSON object; unknown keys go to ``extra``."""
-        names = {f.name for f in fields(cls)}
-        kwargs = {k: v for k, v in d.items() if k in names and k != "extra"}
-        extra = dict(d.get("extra") or {})
-        extra.update({k: v for k, v in d.items() if k not in names})
-        for key in ("subject_span", "object_span"):
-            if key in kwargs:
-                kwargs[key] = tuple(kwargs[key])
-        kwargs["extra"] = extra
+        kwargs = dict(d)  # the caller's dict stays as it was
+        kwargs["subject_span"] = tuple(d["subject_span"])
+        kwargs["object_span"] = tuple(d["object_span"])
+        if not _TRIPLE_FIELDS.issuperset(d):  # a newer writer's fields are kept, not lost
+            extra = dict(d.get("extra") or {})
+            extra.update({k: kwargs.pop(k) for k in d if k not in _TRIPLE_FIELDS})
+            kwargs["extra"] = extra
         return cls(**kwargs)
 
     @property
@@ -152,3 +151,6 @@ class Triple:
         """Document order: the order triples are written in."""
         return (self.doc_id, self.sentence_index, self.subject_span, self.object_span,
                 self.relation_type, self.relation)
+
+
+_TRIPLE_FIELDS = frozenset(f.name for f in fields(Triple))

@@ -73,3 +73,17 @@ def test_acronym_joins_the_organisation_named_in_the_document() -> None:
 def test_lower_case_words_are_not_actors() -> None:
     assert DocumentActors([]).resolve("communist", "NORP") is None
     assert DocumentActors([]).resolve("Historical Context\nThe", "ORG") is None
+
+
+def test_names_opening_with_a_lower_case_particle_are_actors() -> None:
+    acts = DocumentActors([("al-Muhandis", "ORG"), ("bin Salman", "PERSON")])
+    found = acts.resolve("al-Muhandis", "ORG")
+    assert found is not None and found.name == "al-Muhandis" and found.key == "al_muhandis"
+    assert acts.resolve("bin Salman", "PERSON") is not None
+    assert acts.resolve("western-backed", "NORP") is None  # an adjective is still no actor
+
+
+def test_clean_name_drops_a_preposition_the_span_ran_into() -> None:
+    assert clean_name("Patrice Talon of", "ORG") == "Patrice Talon"
+    assert clean_name("Bank of", "ORG") == "Bank"
+    assert clean_name("Bank of England", "ORG") == "Bank of England"

@@ -94,3 +94,15 @@ def test_extract_to_stdout(tmp_path):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert ("Vladimir Putin", "LEADER_OF", "Russia") in {(r["subject"], r["relation_type"], r["object"])
                                                          for r in rows}
+
+
+def test_streamed_build_writes_the_same_file_as_the_in_memory_graph(tmp_path, triples_file):
+    from kg.api import read_triples
+    from kg.export.json import write_json
+    from kg.graph import build_graph
+
+    streamed = tmp_path / "streamed.json"
+    CliRunner().invoke(cli, ["build", str(triples_file), "-o", str(streamed)])
+    in_memory = tmp_path / "memory.json"
+    write_json(build_graph(read_triples(triples_file)), in_memory)
+    assert streamed.read_bytes() == in_memory.read_bytes()

@@ -283,3 +283,56 @@ def test_sigterm_stops_like_ctrl_c_with_a_message_and_no_traceback(tmp_path):
     assert stderr.decode().strip().splitlines() == [
         "kg: interrupted; finished outputs are intact, run again with --resume to continue"]
     assert not (out / "triples.jsonl").exists() and (out / "triples.jsonl.partial").exists()
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the workers")
+def test_workers_do_not_outlive_a_killed_run(tmp_path):
+    """kill -9 of kg with --jobs 2: its workers exit too, instead of parsing on for nobody."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(_long_document(200), encoding="utf-8")
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text((SEEDS / "putin-north-korea-visit.txt").read_text("utf-8"), "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "run", str(folder), "-o", str(tmp_path / "out"),
+                             "--silent", "--jobs", "2"], env={**os.environ, "PYTHONPATH": str(REPO)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    time.sleep(3)  # the workers load the model and start parsing
+    workers = _children(proc.pid)  # the two workers, and multiprocessing's resource tracker
+    assert proc.poll() is None and len(workers) >= 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()
+             and Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+    for w in alive:  # clean up before failing
+        os.kill(w, signal.SIGKILL)
+    assert not alive

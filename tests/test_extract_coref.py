@@ -117,3 +117,20 @@ Serbia Serbia PROPN NNP dobj 3
 . . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (4, 5, "GPE")])
     (t,) = extract_triples(doc, Document(id="d", text=doc.text))
     assert (t.subject, t.relation_type, t.object, t.modality) == ("Xi Jinping", "CONSULT", "Serbia", "future")
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ("Poland", [("Poland", "ACCUSE", "Russia")]),
+    ("Omsk", []),  # a city with no ISO code is no antecedent for "it": cities do not criticise states
+])
+def test_it_resolves_to_a_state_never_to_a_city(vocab: Vocab, place: str, expected: list[tuple[str, str, str]],
+                                                ) -> None:
+    doc = parsed_doc(vocab, f"""
+{place} {place} PROPN NNP nsubj 1
+reopened reopen VERB VBD ROOT 1
+. . PUNCT . punct 1
+It it PRON PRP nsubj 4
+criticised criticise VERB VBD ROOT 4
+Russia Russia PROPN NNP dobj 4
+. . PUNCT . punct 4""", ents=[(0, 1, "GPE"), (5, 6, "GPE")])
+    assert facts(doc) == expected

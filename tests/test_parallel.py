@@ -113,3 +113,13 @@ def test_long_documents_are_parsed_in_pieces_with_document_offsets(nlp: Any) -> 
     for t in pieces:  # spans index the whole document, not the piece
         assert text[t.subject_span[0]:t.subject_span[1]] == t.subject_text
 
+
+
+def test_batches_are_capped_by_characters_and_keep_order():
+    from kg.pipeline import _char_batches
+
+    items = [("a" * 10, 1), ("b" * 300, 2), ("c" * 5, 3), ("d" * 5, 4), ("e" * 5, 5)]
+    batches = list(_char_batches(items, max_items=2, max_chars=100))
+    assert [[ctx for _, ctx in b] for b in batches] == [[1], [2], [3, 4], [5]]
+    # A text longer than the cap still goes through, alone.
+    assert all(len(b) == 1 or sum(len(t) for t, _ in b) <= 100 for b in batches)

@@ -2,7 +2,8 @@
 
 One module per kind of construction, each a generator of :class:`~kg.extract.candidate.Candidate` over a
 sentence: :mod:`~kg.extract.clauses` (verbs), :mod:`~kg.extract.nominal` (event nouns, "between", roles),
-:mod:`~kg.extract.titles` (titles before names, places). :mod:`~kg.extract.mentions` finds the actors,
+:mod:`~kg.extract.titles` (titles before names, places), :mod:`~kg.extract.modifiers` (hyphenated modifiers:
+"the Iranian-backed Houthi rebels"). :mod:`~kg.extract.mentions` finds the actors,
 :mod:`~kg.extract.coref` resolves pronouns and descriptions, :mod:`~kg.extract.lexicon` types relations.
 
 Precision guards applied here: both ends are actors, no self-loops, one triple per (subject, type, object,
@@ -20,6 +21,7 @@ from kg.extract.clauses import clause_candidates
 from kg.extract.coref import Resolver, resolve_rule_based
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
+from kg.extract.modifiers import modifier_candidates
 from kg.extract.nominal import nominal_candidates
 from kg.extract.places import org_place_candidates, place_candidates
 from kg.extract.titles import title_candidates
@@ -27,7 +29,8 @@ from kg.records import Document, Mention, Triple
 
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
-_RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates)
+_RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
+          modifier_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building.
 _BODY_TYPES = frozenset({"MEMBER_OF", "LEADER_OF", "ALLY_OF"})
 _NO_BODY_LABELS = frozenset({"LOC", "FAC"})

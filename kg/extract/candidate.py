@@ -24,6 +24,7 @@ CONFIDENCE: dict[str, float] = {
     "nominal_event": 0.65,      # Putin's visit to North Korea
     "nominal_between": 0.6,     # ties between Russia and North Korea
     "copular": 0.75,            # China is North Korea's closest ally
+    "modifier": 0.7,            # the Iranian-backed Houthi rebels; the CSTO, a Moscow-led alliance
     "title": 0.9,               # Russian President Vladimir Putin
     "title_possessive": 0.85,   # Russia's President Putin
     "apposition": 0.75,         # Mark Rutte, the Dutch prime minister
@@ -31,6 +32,7 @@ CONFIDENCE: dict[str, float] = {
     "located_in": 0.7,          # the Palace of Fine Arts in San Francisco; Bethany, Conn.
     "of_place": 0.6,            # Brian Michaud of Millinocket
     "dateline": 0.5,            # BANGKOK, Thailand (AP) --
+    "allegation": 0.6,          # Grenell alleged Mahan had contributed to ...; claimed Houthis attacked
     "unknown_verb": 0.35,       # an untyped verb between two actors: RELATED
 }
 # Multipliers for weaker evidence.

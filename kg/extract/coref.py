@@ -48,8 +48,11 @@ MAX_SENTENCES_BACK = 2
 def _kind(m: Mention) -> str:
     if m.type == "PERSON":
         return "person"
-    if m.iso3 or m.type == "GPE":
+    if m.iso3:
         return "state"
+    if m.type == "GPE":
+        # a city or province with no ISO code (Northamptonshire, Omsk) is no antecedent for "it" or "the country"
+        return "place"
     if m.type == "ORG":
         return "org"
     return "group" if m.type == "NORP" else "place"

@@ -12,7 +12,8 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
 * ``recip``: conjoined subjects relate to each other ("Putin and Xi met");
 * ``reverse``: the prepositional object is the actor ("received aid *from* Japan");
 * ``state_agent``: an official act whose agent, left out of a passive, is the state where it happens
-  ("the PKK is banned *in Turkey*").
+  ("the PKK is banned *in Turkey*");
+* ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT).
 
 >>> lexicon().verb("impose", prep="on").type
 'SANCTION'
@@ -50,6 +51,7 @@ class VerbEntry:
     recip: bool = False
     reverse: bool = False
     state_agent: bool = False
+    negated_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class Lexicon:
         for row in verbs:
             e = VerbEntry(**row)
             _check(e.type)
+            _check(e.negated_type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
         self._nouns: dict[tuple[str, str | None], NounEntry] = {}
         self._noun_preps: dict[str, frozenset[str]] = {}

@@ -26,8 +26,28 @@ _OF_HEADS = frozenset([
     "delegation", "representatives", "official", "officials", "ministry", "regime", "people", "citizens",
     "nationals", "team", "part", "some", "many", "most", "all", "several", "each", "one", "two", "three",
     "four", "five", "units", "unit", "soldiers", "fighters", "militants", "embassy", "navy", "nations",
-    "countries", "states", "sides", "parties", "authorities"
+    "countries", "states", "sides", "parties", "authorities", "negotiators", "diplomats", "envoys", "mediators",
+    "lawmakers", "ministers", "delegates", "observers", "peacekeepers", "negotiator", "diplomat", "envoy",
+    "mediator", "lawmaker", "minister", "delegate", "observer", "peacekeeper", "representative", "soldier",
+    "troop", "fighter"
 ])
+# Of those, the people a "from" phrase places ("negotiators from Qatar and Egypt", "troops from Chad").
+_FROM_HEADS = frozenset([
+    "official", "officials", "negotiators", "diplomats", "envoys", "mediators", "lawmakers", "ministers",
+    "delegation", "delegates", "representatives", "troops", "soldiers", "forces", "fighters", "observers",
+    "peacekeepers", "leaders", "negotiator", "diplomat", "envoy", "mediator", "lawmaker", "minister",
+    "delegate", "representative", "troop", "soldier", "fighter", "observer", "peacekeeper", "leader"
+])
+#: Participle after a hyphen -> the relation of the actor before it to the noun modified ("Iranian-backed").
+MODIFIER_TYPES: dict[str, str] = {
+    "backed": "SUPPORT", "supported": "SUPPORT", "sponsored": "SUPPORT", "endorsed": "SUPPORT",
+    "funded": "AID", "financed": "AID", "armed": "AID", "trained": "AID", "equipped": "AID",
+    "led": "LEADER_OF", "controlled": "LEADER_OF", "run": "LEADER_OF", "dominated": "LEADER_OF",
+    "allied": "ALLY_OF", "aligned": "ALLY_OF",
+    "based": "LOCATED_IN", "headquartered": "LOCATED_IN",
+}
+#: Of those, the ones where the noun's actor is the subject ("a Berlin-based charity" is in Berlin).
+REVERSED_MODIFIERS = frozenset({"based", "headquartered"})
 # Prepositions that make a place the setting of an event, not an actor in it ("talks *in* Beijing").
 _SETTING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within", "throughout"})
 # A line ending in one of these is prose; a line without is a headline, a caption or a list item.
@@ -84,6 +104,8 @@ class DocMentions:
                 continue  # the town of a dateline, whatever the NER took it for
             if ent.label_ in ("ORG", "NORP") and _in_title(ent, lex):
                 continue  # "Defence" in "Defence Minister", "State" in "Secretary of State": part of a title
+            if len(ent) == 1 and ent.label_ != "PERSON" and lex.is_title_word(ent.text):
+                continue  # "the long-serving Sultan of Oman": a title the NER took for a place
             if _is_headline(ent):
                 continue  # "Potential Impacts on International Relations": a heading tagged as an entity
             actor = acts.resolve(ent.text, ent.label_)
@@ -94,6 +116,13 @@ class DocMentions:
                     self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
                     if _is_setting(ent):
                         self.settings.add(m.start)
+        for tok in doc:
+            # "a U.S.-led coalition": a known actor glued to a participle in one token the NER left out
+            if tok.i not in self.by_token and "-" in tok.text[1:]:
+                prefix, suffix = tok.text.rsplit("-", 1)
+                known = acts.gaz.lookup(prefix) if suffix.lower() in MODIFIER_TYPES else None
+                if known is not None:
+                    self.add(doc[tok.i:tok.i + 1], known, known.ner)
         for span in _titled_names(doc, self, lex):
             actor = acts.resolve(span.text, "PERSON")
             if actor is not None:
@@ -166,13 +195,19 @@ class DocMentions:
         if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB", "NUM"):
             return []
         for child in tok.children:
+            if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN":
+                m = self.by_token.get(child.i)
+                if m is not None and m.type == "PERSON":
+                    return [m]  # "Northamptonshire's chief constable Nick Adderley": the person, not the county
+        for child in tok.children:
             if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
                 found = self._actor_in_phrase(child, depth - 1)
                 if found is not None and not (found.type == "PERSON" and tok.lemma_.lower() in _STATE_HEADS):
                     return [found]
-        if tok.lemma_.lower() in _OF_HEADS or tok.pos_ == "NUM":
+        if tok.lemma_.lower() in _OF_HEADS or tok.lower_ in _OF_HEADS or tok.pos_ == "NUM":
+            preps = ("of", "from") if tok.lower_ in _FROM_HEADS or tok.lemma_.lower() in _FROM_HEADS else ("of",)
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             return self.actors_at(pobj, depth=depth)
@@ -197,7 +232,10 @@ def _in_title(ent: Span, lex: Lexicon) -> bool:
 
 def _is_headline(ent: Span) -> bool:
     """An entity that is most of a line without final punctuation, in a text of several lines."""
-    text = ent.doc.text
+    # Doc.text joins every token anew on each call: cache it, or this is quadratic in the document's length.
+    text = ent.doc.user_data.get("kg_text")
+    if text is None:
+        text = ent.doc.user_data["kg_text"] = ent.doc.text
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.start_char + len(ent.text.rstrip()))
     end = len(text) if end < 0 else end

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.arguments import subjects
 from kg.extract.candidate import Candidate, make
 from kg.extract.clauses import typed_targets
 from kg.extract.lexicon import Lexicon
@@ -28,6 +29,21 @@ _IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _AGENT_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Prepositions introducing whose role a role noun names ("director *of* X", "columnist *for* Y", "*at* Z").
 _OWNER_PREPS = frozenset({"of", "to", "in", "for", "at", "with"})
+# Words whose "of" phrase holds the predicate's real noun ("one of its allies", "more of a critic of Russia").
+_PARTITIVES = frozenset({"one", "some", "many", "each", "more", "less", "something", "much", "bit", "kind", "sort"})
+# Prepositions placing a joint event in time around what its own participants did ("after talks with X").
+_TIME_PREPS = frozenset({"after", "before", "during", "following", "ahead"})
+# Roles a person can hold under another person (an aide is someone's; a counterpart or a minister is not).
+_PERSONAL_STAFF = frozenset([
+    "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant", "deputy", "secretary",
+    "lawyer", "attorney", "envoy", "representative", "bodyguard", "chief", "confidant", "ally", "protege",
+])
+# Nouns for a body made of members: "G7 is a group *of* seven countries, the UK, ...", "NATO, an alliance of
+# 32 states": the "of" phrase names the members, each MEMBER_OF the holder (not the holder's role).
+_COLLECTIVE_NOUNS = frozenset([
+    "group", "grouping", "alliance", "bloc", "coalition", "union", "organisation", "organization", "club",
+    "association", "federation", "league", "consortium", "partnership", "forum", "body", "community",
+])
 
 
 def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -36,6 +52,8 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
         if tok.pos_ in ("NOUN", "PROPN"):
             yield from _event_noun(tok, ms, lex)
             yield from _between(tok, ms, lex)
+        if tok.lower_ == "odds" and tok.head.lower_ == "at" and tok.head.head.lemma_ in _COPULAS:
+            yield from _at_odds(tok, ms)
         if tok.dep_ in _PREDICATE_DEPS and tok.head.lemma_ in _COPULAS:
             holders = [m for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
                        for m in ms.actors_at(c)]
@@ -63,10 +81,17 @@ def _event_noun(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidat
     entry = lex.noun(noun.lemma_)
     if entry is None or entry.relational or noun.i in ms.by_token:
         return
+    governing = lex.verb(noun.head.lemma_, noun=noun.lemma_.lower()) if noun.dep_ in ("dobj", "obj") else None
+    if governing is not None and governing.noun and governing.type:
+        return  # "lifted its ban on China": the verb with its noun says what happened (CONCEDE, not SANCTION)
     agents = [m for c in noun.children if c.dep_ in _AGENT_MODIFIER_DEPS and c.i < noun.i
               for m in ms.actors_at(c, depth=1)]
     agents += [m for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
                for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+    if not agents and entry.recip and noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPS \
+            and noun.head.head.pos_ == "VERB":
+        # "Speaking after talks with Modi, Biden praised India": who held the talks is who speaks
+        agents = subjects(noun.head.head, ms, lex)[0]
     if not agents:
         return
     preps = {"to", "on", "against", "with", "for", "into", "toward", "towards", "of"}
@@ -116,12 +141,15 @@ def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: L
     """"X is Y's ally", "X, the Dutch prime minister": the holder takes the role's relation to its owner."""
     if not holders:
         return
-    if noun.lower_ in ("one", "some", "many", "each") or noun.pos_ == "NUM":
-        for p in noun.children:  # "one of North Korea's primary allies"
+    if noun.lower_ in _PARTITIVES or noun.pos_ == "NUM":
+        for p in noun.children:  # "one of North Korea's primary allies", "much more of a critic of Russia"
             if p.dep_ == "prep" and p.lower_ == "of":
                 for o in p.children:
                     if o.dep_ == "pobj":
                         yield from role_candidates(holders, o, ms, lex, pattern, negated, modality)
+        return
+    if noun.lemma_.lower() in _COLLECTIVE_NOUNS:
+        yield from _members(holders, noun, ms, pattern, negated, modality)
         return
     rtype: str | None = None
     entry = lex.noun(noun.lemma_)
@@ -141,9 +169,43 @@ def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: L
         owners = [m for p in fallback.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "with")
                   and p.i > noun.i for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)
                   if m.type == "ORG"]
+    if entry is None or not entry.relational:
+        # a person owns no office, only personal staff: "his Turkish counterpart X" is not MEMBER_OF him,
+        # "one of President Zelensky's aides" is
+        owners = [o for o in owners if o.type != "PERSON" or noun.lemma_.lower() in _PERSONAL_STAFF]
     for owner in owners:
         for h in holders:
             c = make(h, owner, noun.lemma_.lower(), rtype, pattern, negated=negated, modality=modality,
                      coref=ms.coref)
             if c is not None:
                 yield c
+
+
+def _members(holders: list[Mention], noun: Token, ms: DocMentions, pattern: str, negated: bool,
+             modality: str) -> Iterator[Candidate]:
+    """Members a collective noun's "of" phrase names, each MEMBER_OF the body the holder is."""
+    members = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"
+               for x in (o, *(a for a in o.children if a.dep_ == "appos")) for m in ms.actors_at(x)]
+    for h in holders:
+        for m in members:
+            c = make(m, h, f"{noun.lemma_.lower()} of", "MEMBER_OF", pattern, negated=negated, modality=modality,
+                     coref=ms.coref)
+            if c is not None:
+                yield c
+
+
+def _at_odds(odds: Token, ms: DocMentions) -> Iterator[Candidate]:
+    """"Trump and Bolton have been at odds", "Ankara is at odds with Washington": a standing disagreement
+    (REJECT), between the conjoined subjects or with the "with" object."""
+    cop = odds.head.head
+    holders = [m for c in cop.children if c.dep_ == "nsubj" for m in ms.actors_at(c)]
+    others = [m for p in (*odds.children, *odds.head.head.children) if p.dep_ == "prep" and p.lower_ == "with"
+              for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+    negated, modality = modality_of(cop)
+    pairs = [(h, o) for h in holders for o in others] or [
+        (a, b) for i, a in enumerate(holders) for b in holders[i + 1:]]
+    for a, b in pairs:
+        c = make(a, b, "be at odds", "REJECT", "copular", negated=negated, modality=modality, coref=ms.coref)
+        if c is not None:
+            yield c

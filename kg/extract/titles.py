@@ -39,6 +39,8 @@ def title_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
             continue
         seen.add(m.start)
         first = tok.i
+        while ms.by_token.get(first + 1) is m and lex.is_title_token(sent.doc[first].text):
+            first += 1  # "Egypt's current President Abdel Fattah al-Sisi": the mention took its title along
         yield from _prefix_title(sent, first, m, ms, lex)
 
 
@@ -49,6 +51,10 @@ def _prefix_title(sent: Span, first: int, holder: Mention, ms: DocMentions,
     i = first - 1
     while i >= sent.start and len(words) < _MAX_TITLE_WORDS:
         t = doc[i]
+        if ms.by_token.get(t.i) is holder:
+            words.insert(0, t)  # the title the mention itself begins with
+            i -= 1
+            continue
         if t.i in ms.by_token and not words:
             j = _skip_scope(i, sent, ms)  # "Ambassador to Germany Richard Grenell": the scope is no owner
             if j is not None:
@@ -65,8 +71,10 @@ def _prefix_title(sent: Span, first: int, holder: Mention, ms: DocMentions,
         return
     rtype, n = title
     fillers = words[:-n]
+    # (a company's trade may stand between: "Austrian mortar and shell manufacturer Hirtenberger")
+    trade = rtype == "AFFILIATED_WITH" and holder.type == "ORG"
     if any(w.lower_ not in _TITLE_FILLERS and not lex.is_title_word(w.text) and not w.is_title
-           and w.pos_ != "ADJ" for w in fillers):
+           and w.pos_ != "ADJ" and not (trade and (w.pos_ == "NOUN" or w.dep_ == "cc")) for w in fillers):
         return  # "... said on Monday President X": the words before the title are not part of it
     j = i
     if j >= sent.start and doc[j].tag_ == "POS":

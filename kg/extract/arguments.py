@@ -1,0 +1,142 @@
+"""Who takes part in a verb: its subjects (own, shared, raised, relative or controlled), its passive agents,
+the addressees of a request, and the lexicon entry that steers them.
+
+Used by :mod:`~kg.extract.clauses`; kept apart so each module has one topic.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import Lexicon, VerbEntry
+from kg.extract.mentions import DocMentions
+from kg.records import Mention
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "dative", "obj", "oprd"})
+# Relative pronouns: the relative clause's subject is the noun it modifies.
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# Nouns of a military or police action whose named owner did a passive verb's deed ("killed in a US raid").
+_OPERATION_NOUNS = frozenset({
+    "operation", "raid", "strike", "airstrike", "attack", "bombing", "offensive", "shelling", "ambush",
+    "crackdown", "assault", "drone", "missile", "rocket"
+})
+
+
+def particle(v: Token) -> str | None:
+    return next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+
+
+def verb_entry(v: Token, lex: Lexicon, prep: str | None = None, noun: str | None = None) -> VerbEntry | None:
+    return lex.verb(v.lemma_, prt=particle(v), prep=prep, noun=noun)
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or (
+        v.dep_ == "acl" and v.tag_ == "VBN")
+
+
+def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[list[Mention], bool]:
+    """The actors doing ``v`` and whether they were inherited from another verb; passive agents included."""
+    if is_passive(v):
+        return agents(v, ms), False
+    own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+    if own:
+        out: list[Mention] = []
+        for s in own:
+            if s.lower_ in RELATIVE and v.dep_ == "relcl":
+                out += ms.actors_at(v.head)  # "Booth, who assassinated Lincoln"
+            else:
+                out += ms.actors_at(s)
+        return out, False
+    if depth > 3:
+        return [], True
+    head = v.head
+    if v.dep_ == "conj" and head.pos_ in VERB_POS:
+        return subjects(head, ms, lex, depth + 1)[0], True  # "toured a factory and met Shoigu"
+    if v.dep_ == "pcomp" and head.head.pos_ == "ADJ" and head.head.head.pos_ in VERB_POS:
+        return subjects(head.head.head, ms, lex, depth + 1)[0], True  # "was more forceful in blaming Iran"
+    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and head.head.pos_ in VERB_POS):
+        gov = head if v.dep_ == "xcomp" else head.head
+        entry = verb_entry(gov, lex)
+        objs = [m for c in gov.children if c.dep_ in OBJ_DEPS for m in ms.actors_at(c)]
+        if objs and (v.dep_ == "pcomp" or (entry is not None and entry.object_control)):
+            return objs, True  # "urged Pyongyang to return", "accused Tehran of supplying"
+        addressed = _addressees(gov, ms, lex) if v.dep_ == "xcomp" else []
+        if addressed:
+            return addressed, True  # "called on Russia to withdraw": Russia withdraws, not the callers
+        if v.dep_ == "pcomp" and is_passive(gov):
+            # "Sirhan was convicted of assassinating Kennedy", "Ray, convicted of assassinating King":
+            # the one convicted (accused, charged) is who did the gerund's deed
+            held = [m for c in gov.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+            return (held or (ms.actors_at(gov.head) if gov.dep_ == "acl" else [])), True
+        if v.dep_ == "xcomp" and is_passive(gov) and not agents(gov, ms):
+            # "Erdogan is expected (due, set, said) to visit Hungary": the raised subject does the visiting
+            return [m for c in gov.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)], True
+        return subjects(gov, ms, lex, depth + 1)[0], True
+    if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and head.pos_ in VERB_POS:
+        return subjects(head, ms, lex, depth + 1)[0], True  # "..., providing support to the state"
+    if v.dep_ == "relcl":
+        return ms.actors_at(head), True
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ == "pobj" and head.head.head.pos_ in VERB_POS \
+            and head.head.lower_ in ("on", "in", "via", "through", "at"):
+        # "posted a message on Twitter blaming Iran": the medium or place does not blame; the poster does
+        return subjects(head.head.head, ms, lex, depth + 1)[0], True
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ == "pobj" and head.head.head.dep_ in OBJ_DEPS \
+            and head.head.lower_ in ("on", "in", "via", "through", "at") and head.head.head.head.pos_ in VERB_POS:
+        return subjects(head.head.head.head, ms, lex, depth + 1)[0], True  # the same, "on" hung on "message"
+    if v.dep_ == "acl" and v.tag_ == "VBG" and ms.at(head) is not None:
+        return ms.actors_at(head), True  # "United Kingdom officials asking the United States to ..."
+    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ in OBJ_DEPS and head.head.pos_ in VERB_POS:
+        return subjects(head.head, ms, lex, depth + 1)[0], True  # "launched missiles targeting US troops"
+    return [], False
+
+
+def is_dative_prep(tok: Token) -> bool:
+    """"granted asylum *to* Morales": the parser's "dative" is then a preposition, not an object."""
+    return tok.dep_ == "dative" and tok.pos_ == "ADP"
+
+
+def _addressees(gov: Token, ms: DocMentions, lex: Lexicon) -> list[Mention]:
+    """Who a request is made of through a preposition ("called *on* Russia", "appealed *to* Iran")."""
+    out: list[Mention] = []
+    for p in gov.children:
+        entry = verb_entry(gov, lex, prep=p.lower_) if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to") else None
+        if entry is not None and entry.prep == p.lower_ and entry.type == "REQUEST":
+            out += [m for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+    return out
+
+
+def agents(v: Token, ms: DocMentions) -> list[Mention]:
+    """Actors of the by-phrase of a passive verb, whether parsed as ``agent`` or as a plain ``prep``, or
+    misattached one phrase down ("was shot to death in the courtyard of his building *by* Chapman"); failing
+    those, the actor of the operation it happened in ("was killed *in a US counter-terrorism operation*")."""
+    out = _by_agents(v, ms)
+    if not out:
+        out = [m for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+               for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in _OPERATION_NOUNS
+               for m in ms.actors_at(o) if o.i not in ms.by_token]
+    return out
+
+
+def _by_agents(v: Token, ms: DocMentions) -> list[Mention]:
+    out: list[Mention] = []
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += ms.actors_at(p)
+    if not out:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ != "by":
+                for p in (x for o in c.children if o.dep_ == "pobj" for x in o.subtree):
+                    if p.dep_ == "prep" and p.lower_ == "by" and p.head.i < p.i:
+                        out += [m for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+    return out
+
+
+def antecedent(v: Token, held: Token) -> Token:
+    """The noun a relative pronoun stands for ("the agreement, *which* was signed by ..."), else ``held``."""
+    return v.head if held.lower_ in RELATIVE and v.dep_ == "relcl" else held

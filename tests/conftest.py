@@ -58,3 +58,12 @@ def triple(subject: str = "Russia", relation_type: str = "ASSAULT", obj: str = "
 @pytest.fixture
 def make_triple() -> Any:
     return triple
+
+
+@pytest.fixture(scope="session")
+def vocab() -> Any:
+    """An English vocabulary (lexical attributes such as lower case and is_title, as the model has) for
+    the rule tests on hand-built Docs."""
+    import spacy
+
+    return spacy.blank("en").vocab

@@ -9,16 +9,9 @@ model.
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.vocab import Vocab
 
 from kg.extract.testing import facts, parsed_doc
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    return spacy.blank("en").vocab
 
 
 def test_raised_subject_of_passive_expected_to(vocab: Vocab) -> None:

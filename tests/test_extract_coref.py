@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.vocab import Vocab
 
 from kg.extract import extract_triples
 from kg.extract.testing import facts, parsed_doc
 from kg.records import Document
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    return spacy.blank("en").vocab
 
 
 def test_he_is_the_last_person(vocab: Vocab) -> None:

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.vocab import Vocab
 
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.testing import facts, parsed_doc
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    return spacy.blank("en").vocab
 
 
 def test_convicted_of_a_gerund_makes_the_convicted_the_agent(vocab: Vocab) -> None:

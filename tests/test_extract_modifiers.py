@@ -8,16 +8,9 @@ model.
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.vocab import Vocab
 
 from kg.extract.testing import facts, parsed_doc
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    return spacy.blank("en").vocab
 
 
 def test_hyphenated_backer_supports_the_named_group(vocab: Vocab) -> None:

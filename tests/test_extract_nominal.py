@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
 from spacy.vocab import Vocab
 
 from kg.extract.testing import facts, parsed_doc
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    return spacy.blank("en").vocab
 
 
 def test_possessive_event_noun_with_target(vocab: Vocab) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.vocab import Vocab
 
 from kg.extract.testing import facts, parsed_doc
@@ -17,10 +16,6 @@ TITLED = """
 spoke speak VERB VBD ROOT 5
 . . PUNCT . punct 5"""
 
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    return spacy.blank("en").vocab
 
 
 @pytest.mark.parametrize(("owner", "t1", "t2", "name", "expected"), [

@@ -255,10 +255,19 @@ def _is_setting(ent: Span) -> bool:
     return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("GPE", "LOC")
 
 
+def _line_starts(doc: Doc) -> Iterator[Token]:
+    """The first token of every line (datelines open a line); one pass, no token looked up twice."""
+    after_newline = True
+    for tok in doc:
+        if after_newline:
+            yield tok
+        after_newline = "\n" in tok.text_with_ws
+
+
 def _dateline_places(doc: Doc) -> Iterator[Span]:
     """The town in capitals at the head of a dateline, "DAYTON, Ohio (AP)": a place, whatever the NER said."""
-    for tok in doc:
-        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) or not tok.is_upper or not tok.is_alpha:
+    for tok in _line_starts(doc):
+        if not tok.is_upper or not tok.is_alpha:
             continue
         end = tok.i
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
@@ -270,8 +279,8 @@ def _dateline_places(doc: Doc) -> Iterator[Span]:
 
 def _dateline_agencies(doc: Doc) -> Iterator[Span]:
     """The news agency in capitals closing a dateline, "Moscow March 5 (ITAR-TASS) --", the NER missed."""
-    for tok in doc:
-        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) or tok.ent_type_ not in ("GPE", "LOC", ""):
+    for tok in _line_starts(doc):
+        if tok.ent_type_ not in ("GPE", "LOC", ""):
             continue
         i = tok.i
         while i < min(len(doc), tok.i + 8) and doc[i].text != "(" and (

@@ -92,7 +92,7 @@ def _tree_rss(root: Any) -> int:
     return int(total)
 
 
-def measure(cmd: Sequence[str], *, poll: float = 0.02, env: dict[str, str] | None = None,
+def measure(cmd: Sequence[str], *, poll: float = 0.25, env: dict[str, str] | None = None,
             stdout: int | None = subprocess.DEVNULL) -> Run:
     """Run ``cmd`` and measure wall time and peak memory; raises if the command fails."""
     import psutil

@@ -182,3 +182,16 @@ def test_offsets_are_shifted_for_chunks(vocab: Vocab) -> None:
                            sentence_offset=7)
     assert t.subject_span == (100 + doc.text.index("Russia"), 100 + doc.text.index("Russia") + 6)
     assert t.sentence_index == 7 and t.sentence_start == 100 and t.date == "2024-06-19"
+
+
+def test_no_one_leads_or_belongs_to_a_person(vocab: Vocab) -> None:
+    """"Biden led Trump in the polls": a lead in a race is no leadership; "led NATO" still is."""
+    template = """
+Smith Smith PROPN NNP nsubj 1
+led lead VERB VBD ROOT 1
+{obj} {obj} PROPN NNP dobj 1
+. . PUNCT . punct 1"""
+    person = parsed_doc(vocab, template.format(obj="Jones"), ents=[(0, 1, "PERSON"), (2, 3, "PERSON")])
+    assert [f for f in facts(person) if f[1] in ("LEADER_OF", "MEMBER_OF")] == []
+    body = parsed_doc(vocab, template.format(obj="NATO"), ents=[(0, 1, "PERSON"), (2, 3, "ORG")])
+    assert ("Smith", "LEADER_OF", "NATO") in facts(body)

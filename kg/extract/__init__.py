@@ -31,9 +31,11 @@ __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
           modifier_candidates)
-# Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building.
-_BODY_TYPES = frozenset({"MEMBER_OF", "LEADER_OF", "ALLY_OF"})
-_NO_BODY_LABELS = frozenset({"LOC", "FAC"})
+# Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
+# nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
+_NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),
+               "ALLY_OF": frozenset({"LOC", "FAC"})}
+_NOTHING: frozenset[str] = frozenset()
 
 
 def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None = None) -> list[Candidate]:
@@ -42,7 +44,7 @@ def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None =
     best: dict[tuple[str, str, str, bool], Candidate] = {}
     for rule in _RULES:
         for c in rule(sent, mentions, lex):
-            if c.relation_type in _BODY_TYPES and c.object.type in _NO_BODY_LABELS:
+            if c.object.type in _NOT_A_BODY.get(c.relation_type, _NOTHING):
                 continue  # "a coalition to patrol the Persian Gulf which was joined by Australia" misparsed
             if c.pattern == "unknown_verb" and (c.subject.start in mentions.coref or
                                                 c.object.start in mentions.coref):

@@ -100,7 +100,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
     documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
     with _progress(silent, _input_size(inputs), "extracting") as advance:
         if output == "-":
-            out = click.get_text_stream("stdout")
+            out = sys.stdout
             for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, engine=engine,
                                        scheduler=scheduler, on_document=advance):
                 out.write(triple_line(t))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,3 +42,10 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_lines(path: str | os.PathLike[str], pieces: Iterable[str]) -> Path:
+    """Write text pieces (a ``generate_*`` stream) to ``path`` as UTF-8 with ``\\n`` line ends, atomically."""
+    with atomic_write(path, encoding="utf-8", newline="\n") as fh:
+        fh.writelines(pieces)
+    return Path(path)

@@ -52,7 +52,7 @@ from kg.export.flatten import (
     xml_attr,
     xml_text,
 )
-from kg.io import atomic_write
+from kg.io import write_lines
 
 Interval = tuple[str, str]
 
@@ -171,6 +171,4 @@ def generate_gexf(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> 
 def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                positions: Positions | None = None) -> Path:
     """Write :func:`generate_gexf` to ``path`` (UTF-8, atomically) and return the path."""
-    with atomic_write(path, encoding="utf-8", newline="\n") as fh:
-        fh.writelines(generate_gexf(G, positions=positions))
-    return Path(path)
+    return write_lines(path, generate_gexf(G, positions=positions))

@@ -49,7 +49,7 @@ from kg.export.flatten import (
     xml_attr,
     xml_text,
 )
-from kg.io import atomic_write
+from kg.io import write_lines
 
 _HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -134,6 +134,4 @@ def generate_graphml(G: nx.MultiDiGraph, *, positions: Positions | None = None) 
 def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                   positions: Positions | None = None) -> Path:
     """Write :func:`generate_graphml` to ``path`` (UTF-8, atomically) and return the path."""
-    with atomic_write(path, encoding="utf-8", newline="\n") as fh:
-        fh.writelines(generate_graphml(G, positions=positions))
-    return Path(path)
+    return write_lines(path, generate_graphml(G, positions=positions))

@@ -34,7 +34,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from kg.export.html_data import page_data
-from kg.io import atomic_write
+from kg.io import write_lines
 
 __all__ = ["content_security_policy", "render_html", "script_json", "write_html"]
 
@@ -125,6 +125,4 @@ def render_html(G: nx.MultiDiGraph, *, max_nodes: int | None = None,
 
 def write_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], **kw: Any) -> None:
     """Write :func:`render_html` to ``path`` as UTF-8, atomically."""
-    page = render_html(G, **kw)
-    with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(page)
+    write_lines(path, [render_html(G, **kw)])

@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from kg.io import atomic_write
+from kg.io import write_lines
 
 #: Written into every file so that later versions can read older ones.
 FORMAT = "kg-graph"
@@ -104,8 +104,7 @@ def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
 def write_json_parts(attrs: dict[str, Any], nodes: Iterable[tuple[str, dict[str, Any]]],
                      edges: Iterable[tuple[str, str, str, dict[str, Any]]], path: str | os.PathLike[str]) -> None:
     """Save a graph given as streams (see :func:`generate_json_parts`), atomically."""
-    with atomic_write(path) as fh:
-        fh.writelines(generate_json_parts(attrs, nodes, edges))
+    write_lines(path, generate_json_parts(attrs, nodes, edges))
 
 
 def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

@@ -44,3 +44,22 @@ def test_putin_leads_russia_and_consults_north_korea(seed_run):
     assert "Putin" in leader["evidence"][0]["sentence"]
     consult = g.edges[putin, nk, "CONSULT"]
     assert consult["evidence"] and "North Korea" in consult["evidence"][0]["sentence"]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("name", "flag", "schema"), [
+    ("graph.graphml", "--schema", "graphml-1.0/graphml.xsd"),
+    ("graph.gexf", "--relaxng", "gexf-1.3/gexf.rng")])
+def test_xmllint_accepts_the_exports(seed_run, name, flag, schema):
+    """The check issue 2 names: Debian's xmllint against the shared schemas, with no network."""
+    import shutil
+    import subprocess
+
+    from tests.conftest import SHARED
+
+    if shutil.which("xmllint") is None:
+        pytest.skip("xmllint is not installed (Debian's libxml2-utils; .ci/run installs it)")
+    result = subprocess.run(["xmllint", "--noout", "--nonet", flag, str(SHARED / "schemas" / schema),
+                             str(seed_run / name)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "validates" in result.stderr

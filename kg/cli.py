@@ -231,26 +231,28 @@ def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, a
     """Merge the files into a graph and save it; without ``as_graph`` it is streamed to ``output``
     (never whole in memory) and only its node and edge counts are returned."""
     from kg.export.json import write_json, write_json_parts
-    from kg.graph import GraphBuilder
-    from kg.resume import read_records
+    from kg.graph import GraphBuilder, cycle_collector_paused
+    from kg.resume import iter_records
 
     builder = GraphBuilder(max_evidence=max_evidence)
-    builder.update(read_records(triple_files, stdin=sys.stdin))
-    if as_graph:
-        g = builder.graph(consume=True)
-        if output is not None:
-            write_json(g, output)
-        return g
-    assert output is not None
-    counts = [0, 0]
-    attrs, nodes, edges = builder.parts(consume=True)
+    # Paused through the writing too: its first runs after the merge would walk every aggregate.
+    with cycle_collector_paused():
+        builder.update(iter_records(triple_files, stdin=sys.stdin))
+        if as_graph:
+            g = builder.graph(consume=True)
+            if output is not None:
+                write_json(g, output)
+            return g
+        assert output is not None
+        counts = [0, 0]
+        attrs, nodes, edges = builder.parts(consume=True)
 
-    def counted(items: Any, i: int) -> Any:
-        for item in items:
-            counts[i] += 1
-            yield item
+        def counted(items: Any, i: int) -> Any:
+            for item in items:
+                counts[i] += 1
+                yield item
 
-    write_json_parts(attrs, counted(nodes, 0), counted(edges, 1), output)
+        write_json_parts(attrs, counted(nodes, 0), counted(edges, 1), output)
     return tuple(counts)
 
 

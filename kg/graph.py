@@ -17,12 +17,15 @@ on the order the triples come in, and adding the same triple twice changes nothi
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 import networkx as nx
 
 from kg import __version__
+from kg.aggregate import ActorSummary, Row, TieSummary, evidence_item, evidence_row, min_date, most_common, tie_facts
 from kg.ontology import RelationType, relation_info
 from kg.records import DocumentMentions, Triple
 
@@ -33,6 +36,9 @@ DEFAULT_MAX_EVIDENCE = 5
 _TYPE_BY_NER = {"PERSON": "person", "ORG": "organisation", "NORP": "group",
                 "GPE": "place", "LOC": "place", "FAC": "place"}
 _NEGATED_SUFFIX = ":negated"
+_TRIPLE_FIELDS = tuple(Triple.__dataclass_fields__)
+
+EdgeKey = tuple[str, str, str]
 
 
 def edge_key(relation_type: str, negated: bool) -> str:
@@ -47,152 +53,30 @@ def actor_type(ner: str, iso3: str | None) -> str:
     return _TYPE_BY_NER.get(ner, "group")
 
 
-def _min_date(a: str | None, b: str | None) -> str | None:
-    """The smaller of two optional values (ISO dates compare as strings)."""
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _max_date(a: str | None, b: str | None) -> str | None:
-    return b if a is None else a if b is None else max(a, b)
-
-
-def _most_common(counter: dict[str, int]) -> str:
-    """The most frequent value; ties go to the alphabetically first, so order never matters."""
-    if len(counter) == 1:
-        return next(iter(counter))
-    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
-def _bump(counter: dict[str, int], key: str, n: int = 1) -> None:
-    counter[key] = counter.get(key, 0) + n
-
-
-class _Node:
-    """What is known of one actor so far. Slots and plain dicts: a big corpus has many actors."""
-
-    __slots__ = ("aliases", "documents", "ends", "first_date", "iso3", "last_date", "mentions", "names", "ner")
-
-    def __init__(self) -> None:
-        self.names: dict[str, int] = {}
-        self.ner: dict[str, int] = {}
-        self.iso3: str | None = None
-        self.aliases: set[str] = set()
-        self.mentions = 0  # times the text names the actor (from mentions.jsonl)
-        self.ends = 0  # triples that have the actor at one end
-        self.documents: set[str] = set()
-        self.first_date: str | None = None
-        self.last_date: str | None = None
-
-    def add(self, name: str, ner: str, iso3: str | None, text: str, doc_id: str, date: str | None, *,
-            mention: bool = False) -> None:
-        names, ners = self.names, self.ner  # _bump inlined: this runs twice per triple
-        names[name] = names.get(name, 0) + 1
-        ners[ner] = ners.get(ner, 0) + 1
-        self.iso3 = self.iso3 or iso3
-        self.aliases.add(name)
-        self.aliases.add(text)
-        if mention:
-            self.mentions += 1
-        else:
-            self.ends += 1
-        self.documents.add(doc_id)
-        if date is not None:
-            self.first_date = _min_date(self.first_date, date)
-            self.last_date = _max_date(self.last_date, date)
-
-    def merged(self, other: _Node, *, label_votes: bool = True) -> _Node:
-        """A new node with both nodes' facts (neither is changed)."""
-        out = _Node()
-        for part, votes in ((self, True), (other, label_votes)):
-            if votes:
-                for k, n in part.names.items():
-                    _bump(out.names, k, n)
-            for k, n in part.ner.items():
-                _bump(out.ner, k, n)
-            out.iso3 = out.iso3 or part.iso3
-            out.aliases |= part.aliases
-            out.mentions += part.mentions
-            out.ends += part.ends
-            out.documents |= part.documents
-            out.first_date = _min_date(out.first_date, part.first_date)
-            out.last_date = _max_date(out.last_date, part.last_date)
-        return out
-
-
-def _evidence_order(t: Triple) -> tuple[Any, ...]:
-    # Undated evidence sorts last; then document order.
-    return (t.date or "9999-99-99", t.doc_id, t.sentence_index, t.subject_span, t.object_span)
-
-
-class _Edge:
-    """What is known of one (subject, relation type, object) so far; evidence stays as triples until the end."""
-
-    __slots__ = ("confidence", "count", "documents", "evidence", "first_date", "last_date", "modalities",
-                 "relations")
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.relations: dict[str, int] = {}
-        self.modalities: dict[str, int] = {}
-        self.confidence = 0.0
-        self.documents: set[str] = set()
-        self.first_date: str | None = None
-        self.last_date: str | None = None
-        self.evidence: list[Triple] = []
-
-    def add(self, t: Triple, max_evidence: int) -> None:
-        self.count += 1
-        relations, modalities = self.relations, self.modalities  # _bump inlined: once per triple
-        relations[t.relation] = relations.get(t.relation, 0) + 1
-        modalities[t.modality] = modalities.get(t.modality, 0) + 1
-        if t.confidence > self.confidence:
-            self.confidence = t.confidence
-        self.documents.add(t.doc_id)
-        if t.date is not None:
-            self.first_date = _min_date(self.first_date, t.date)
-            self.last_date = _max_date(self.last_date, t.date)
-        if max_evidence:
-            self.evidence.append(t)
-            # Trimming only when the list doubles keeps this amortised O(1) per triple.
-            if len(self.evidence) > 2 * max_evidence:
-                self.trim(max_evidence)
-
-    def trim(self, max_evidence: int) -> None:
-        self.evidence.sort(key=_evidence_order)
-        del self.evidence[max_evidence:]
-
-    def merged(self, other: _Edge, max_evidence: int) -> _Edge:
-        """A new edge with both edges' facts (neither is changed)."""
-        out = _Edge()
-        for part in (self, other):
-            out.count += part.count
-            for k, n in part.relations.items():
-                _bump(out.relations, k, n)
-            for k, n in part.modalities.items():
-                _bump(out.modalities, k, n)
-            out.confidence = max(out.confidence, part.confidence)
-            out.documents |= part.documents
-            out.first_date = _min_date(out.first_date, part.first_date)
-            out.last_date = _max_date(out.last_date, part.last_date)
-            out.evidence.extend(part.evidence)
-        out.trim(max_evidence)
-        return out
-
-
-def _evidence(t: Triple) -> dict[str, Any]:
-    return {"doc_id": t.doc_id, "sentence_index": t.sentence_index, "sentence": t.sentence,
-            "sentence_start": t.sentence_start, "subject_text": t.subject_text,
-            "subject_span": list(t.subject_span), "object_text": t.object_text,
-            "object_span": list(t.object_span), "relation": t.relation, "date": t.date,
-            "title": t.doc_title, "url": t.doc_url, "confidence": t.confidence, "modality": t.modality}
-
-
-def _node_key(name: str, key: str) -> str:
+def _node_key(name: str, key: str | None) -> str:
     if key:
         return key
     from kg.actors import actor_key  # only triples written without ids need it
 
     return actor_key(name, None)
+
+
+@contextmanager
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a big merge (it is switched back on after, if it was on).
+
+    The builder makes no reference cycles, so the collector only costs time: with a million triples it
+    walked the growing aggregates again and again, a quarter of ``kg build``'s time, and walks them
+    again the first few times it runs after they are built. Plain reference counting still frees
+    everything that is dropped.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class GraphParts(NamedTuple):
@@ -206,6 +90,9 @@ class GraphParts(NamedTuple):
 class GraphBuilder:
     """Aggregate triples one at a time; :meth:`graph` gives the finished MultiDiGraph.
 
+    A triple comes as a :class:`~kg.records.Triple` (:meth:`add`) or as its JSON object
+    (:meth:`add_record`, what ``kg build`` reads; see :mod:`kg.aggregate` for why).
+
     >>> builder = GraphBuilder(max_evidence=2)
     >>> builder.graph().number_of_nodes()
     0
@@ -216,8 +103,10 @@ class GraphBuilder:
             raise ValueError("max_evidence must be >= 0")
         self.max_evidence = max_evidence
         self.merge_surnames = merge_surnames
-        self._nodes: dict[str, _Node] = {}
-        self._edges: dict[tuple[str, str, str], _Edge] = {}
+        self._nodes: dict[str, ActorSummary] = {}
+        # A tie's evidence rows, and for the ties seen more than 2 x max_evidence times their counts.
+        self._rows: dict[EdgeKey, list[Row]] = {}
+        self._summaries: dict[EdgeKey, TieSummary] = {}
         self._documents: dict[str, tuple[str | None, str | None, str | None]] = {}  # title, date, url
         self._seen: set[int] = set()
         self._seen_mentions: set[str] = set()
@@ -226,33 +115,49 @@ class GraphBuilder:
 
     def add(self, t: Triple) -> None:
         """Merge one triple in; a triple seen before (same document, sentence, spans, type) is ignored."""
+        self.add_record({name: getattr(t, name) for name in _TRIPLE_FIELDS})
+
+    def add_record(self, d: dict[str, Any]) -> None:
+        """Merge one triple given as its JSON object (spans as lists or tuples; optional keys may be missing)."""
         self.triples_read += 1
-        identity = hash((t.doc_id, t.sentence_index, t.subject_span, t.object_span, t.relation_type,
-                         t.negated, t.subject_id, t.object_id))
+        doc_id, ss, os_ = d["doc_id"], d["subject_span"], d["object_span"]
+        relation_type, negated = d["relation_type"], d.get("negated", False)
+        sid, oid = d.get("subject_id", ""), d.get("object_id", "")
+        identity = hash((doc_id, d["sentence_index"], ss[0], ss[1], os_[0], os_[1], relation_type, negated, sid, oid))
         if identity in self._seen:
             self.duplicates += 1
             return
         self._seen.add(identity)
-        u, v = _node_key(t.subject, t.subject_id), _node_key(t.object, t.object_id)
+        u, v = sid or _node_key(d["subject"], None), oid or _node_key(d["object"], None)
         if u == v:  # a self-loop says nothing about ties between actors
             return
-        nodes = self._nodes
-        (nodes.get(u) or nodes.setdefault(u, _Node())).add(t.subject, t.subject_type, t.subject_iso3,
-                                                            t.subject_text, t.doc_id, t.date)
-        (nodes.get(v) or nodes.setdefault(v, _Node())).add(t.object, t.object_type, t.object_iso3,
-                                                            t.object_text, t.doc_id, t.date)
-        key = (u, v, edge_key(t.relation_type, t.negated))
-        (self._edges.get(key) or self._edges.setdefault(key, _Edge())).add(t, self.max_evidence)
-        self._document(t.doc_id, t.doc_title, t.date, t.doc_url)
+        nodes, date = self._nodes, d.get("date")
+        node = nodes.get(u) or nodes.setdefault(u, ActorSummary())
+        node.add(d["subject"], d["subject_type"], d.get("subject_iso3"), d["subject_text"], doc_id, date)
+        node = nodes.get(v) or nodes.setdefault(v, ActorSummary())
+        node.add(d["object"], d["object_type"], d.get("object_iso3"), d["object_text"], doc_id, date)
+        key = (u, v, relation_type + _NEGATED_SUFFIX if negated else relation_type)
+        rows = self._rows.get(key)
+        if rows is None:
+            rows = self._rows[key] = []
+        rows.append(evidence_row(d))
+        if len(rows) > 2 * self.max_evidence:  # folding only when the list doubles: amortised O(1)
+            self._fold(key, rows)
+        old = self._documents.get(doc_id)
+        if old is None or old[1] != date or old[0] != d.get("doc_title") or old[2] != d.get("doc_url"):
+            self._document(doc_id, d.get("doc_title"), date, d.get("doc_url"))
+
+    def _fold(self, key: EdgeKey, rows: list[Row]) -> TieSummary:
+        summary = self._summaries.get(key) or self._summaries.setdefault(key, TieSummary())
+        return summary.fold(rows, max_evidence=self.max_evidence)
 
     def _document(self, doc_id: str, title: str | None, date: str | None, url: str | None) -> None:
-        new = (title, date, url)
         old = self._documents.get(doc_id)
         if old is None:
-            self._documents[doc_id] = new
-        elif old != new:
+            self._documents[doc_id] = (title, date, url)
+        else:
             # One value per document whatever the order (triples of a document normally agree anyway).
-            self._documents[doc_id] = (_min_date(old[0], title), _min_date(old[1], date), _min_date(old[2], url))
+            self._documents[doc_id] = (min_date(old[0], title), min_date(old[1], date), min_date(old[2], url))
 
     def add_mentions(self, record: DocumentMentions) -> None:
         """Count the actors a document names, so actors without any tie still get their node."""
@@ -260,23 +165,27 @@ class GraphBuilder:
             return
         self._seen_mentions.add(record.doc_id)
         for m in record.mentions:
-            self._nodes.setdefault(_node_key(m.name, m.key), _Node()).add(
+            self._nodes.setdefault(_node_key(m.name, m.key), ActorSummary()).add(
                 m.name, m.type, m.iso3, m.text, record.doc_id, record.date, mention=True)
         if record.mentions:
             self._document(record.doc_id, record.doc_title, record.date, record.doc_url)
 
-    def update(self, records: Iterable[Triple | DocumentMentions]) -> GraphBuilder:
-        """Add triples and documents' mentions, in any order."""
-        for r in records:
-            if isinstance(r, Triple):
-                self.add(r)
-            else:
-                self.add_mentions(r)
+    def update(self, records: Iterable[Triple | DocumentMentions | dict[str, Any]]) -> GraphBuilder:
+        """Add triples (or their JSON objects) and documents' mentions, in any order."""
+        with cycle_collector_paused():
+            add_record = self.add_record
+            for r in records:
+                if isinstance(r, dict):
+                    add_record(r)
+                elif isinstance(r, Triple):
+                    self.add(r)
+                else:
+                    self.add_mentions(r)
         return self
 
     def _surname_merges(self) -> dict[str, str]:
         """Map a one-word person ("putin") to the only full name ending or starting with it."""
-        people = {k: n for k, n in self._nodes.items() if _most_common(n.ner) == "PERSON" and not n.iso3}
+        people = {k: n for k, n in self._nodes.items() if most_common(n.ner) == "PERSON" and not n.iso3}
         by_token: dict[str, set[str]] = {}
         for key in people:
             parts = key.split("_")
@@ -289,53 +198,77 @@ class GraphBuilder:
     def parts(self, *, consume: bool = False) -> GraphParts:
         """The finished graph as its attributes and two streams, nodes and edges in sorted order.
 
-        The builder is left as it was (more triples may be added later) unless ``consume`` is true:
-        then its aggregates are handed over one by one as the streams are read, so a writer that
-        streams them (``kg build``) never holds the builder and the finished graph both at once.
+        Unless ``consume`` is true the builder still describes the same triples afterwards (more may be
+        added); with it, its aggregates are handed over one by one as the streams are read, so a writer
+        that streams them (``kg build``) never holds the builder and the finished graph both at once.
         """
         renames = self._surname_merges() if self.merge_surnames else {}
         if consume:
             self._seen.clear()
+        else:  # count every row now, so that reading the ties below changes nothing the builder knows
+            for key, tie_rows in self._rows.items():
+                self._complete(key, tie_rows, self._summaries)
         nodes = self._nodes if consume else dict(self._nodes)
         for short, full in renames.items():
             # The full name keeps its label; the surname stays on as an alias.
             nodes[full] = nodes[full].merged(nodes.pop(short), label_votes=False)
-        edges = self._edges if consume else dict(self._edges)
+        rows, summaries = (self._rows, self._summaries) if consume else (dict(self._rows), dict(self._summaries))
         if renames:
-            edges = {}
-            for (u, v, key), e in self._edges.items():
-                u, v = renames.get(u, u), renames.get(v, v)
-                if u != v:
-                    old = edges.get((u, v, key))
-                    edges[(u, v, key)] = e if old is None else old.merged(e, self.max_evidence)
+            rows, summaries = self._renamed(rows, summaries, renames)
         attrs = {"kg_version": __version__, "max_evidence": self.max_evidence, "documents": {
             d: dict(zip(("title", "date", "url"), self._documents[d], strict=True)) for d in sorted(self._documents)}}
-        return GraphParts(attrs, self._node_items(nodes), self._edge_items(edges))
+        return GraphParts(attrs, self._node_items(nodes), self._edge_items(rows, summaries))
+
+    def _renamed(self, rows: dict[EdgeKey, list[Row]], summaries: dict[EdgeKey, TieSummary],
+                 renames: dict[str, str]) -> tuple[dict[EdgeKey, list[Row]], dict[EdgeKey, TieSummary]]:
+        """The ties with surnames replaced by full names; ties that now coincide are merged."""
+        out_rows: dict[EdgeKey, list[Row]] = {}
+        out_summaries: dict[EdgeKey, TieSummary] = {}
+        for (u, v, k), tie_rows in rows.items():
+            key = (renames.get(u, u), renames.get(v, v), k)
+            if key[0] == key[1]:
+                continue
+            if key not in out_rows:
+                out_rows[key] = tie_rows
+                if (u, v, k) in summaries:
+                    out_summaries[key] = summaries[(u, v, k)]
+                continue
+            # Both ties counted in full first, so the merged summary covers every row of each.
+            a = self._complete(key, out_rows[key], out_summaries)
+            b = self._complete((u, v, k), tie_rows, summaries)
+            merged = out_summaries[key] = a.merged(b)
+            out_rows[key] = out_rows[key] + tie_rows
+            merged.kept = len(out_rows[key])
+        return out_rows, out_summaries
+
+    def _complete(self, key: EdgeKey, rows: list[Row], summaries: dict[EdgeKey, TieSummary]) -> TieSummary:
+        """The tie's summary with every row counted (its rows trimmed to the evidence cap)."""
+        summary = summaries.get(key) or TieSummary()
+        summaries[key] = summary.fold(rows, max_evidence=self.max_evidence)
+        return summary
 
     @staticmethod
-    def _node_items(nodes: dict[str, _Node]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _node_items(nodes: dict[str, ActorSummary]) -> Iterator[tuple[str, dict[str, Any]]]:
         for key in sorted(nodes):
             n = nodes.pop(key)
-            ner = _most_common(n.ner)
-            yield key, {"label": _most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
+            ner = most_common(n.ner)
+            yield key, {"label": most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
                         "iso3": n.iso3, "aliases": sorted(n.aliases), "mentions": n.mentions or n.ends,
                         "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date}
 
-    def _edge_items(self, edges: dict[tuple[str, str, str], _Edge]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    def _edge_items(self, rows: dict[EdgeKey, list[Row]],
+                    summaries: dict[EdgeKey, TieSummary]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         infos: dict[str, RelationType] = {}
-        for (u, v, key) in sorted(edges):
-            e = edges.pop((u, v, key))
-            if len(e.evidence) > 1:
-                e.trim(self.max_evidence)
+        for (u, v, key) in sorted(rows):
+            tie_rows = rows.pop((u, v, key))
+            f = tie_facts(tie_rows, summaries.pop((u, v, key), None), max_evidence=self.max_evidence)
             info = infos.get(key) or infos.setdefault(key, relation_info(key.removesuffix(_NEGATED_SUFFIX)))
-            relations = sorted(e.relations, key=lambda r: (-e.relations[r], r)) if len(e.relations) > 1 \
-                else list(e.relations)
             yield u, v, key, {
                 "relation_type": info.name, "quad_class": info.quad_class, "class_name": info.class_name,
-                "intensity": info.intensity, "negated": key.endswith(_NEGATED_SUFFIX), "count": e.count,
-                "weight": float(e.count), "relations": relations, "modality": _most_common(e.modalities),
-                "confidence": round(e.confidence, 4), "first_date": e.first_date, "last_date": e.last_date,
-                "documents": sorted(e.documents), "evidence": [_evidence(t) for t in e.evidence]}
+                "intensity": info.intensity, "negated": key.endswith(_NEGATED_SUFFIX), "count": f.triples,
+                "weight": float(f.triples), "relations": f.relations, "modality": f.modality,
+                "confidence": round(f.confidence, 4), "first_date": f.first_date, "last_date": f.last_date,
+                "documents": f.documents, "evidence": [evidence_item(r) for r in tie_rows]}
 
     def graph(self, *, consume: bool = False) -> nx.MultiDiGraph:
         """The finished MultiDiGraph, nodes and edges in sorted order (so every export is reproducible)."""

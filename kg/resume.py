@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import MISSING, fields
 from pathlib import Path
 from sys import intern
 from typing import IO, Any
@@ -28,11 +29,12 @@ class ResumeError(Exception):
 
 
 
-# Fields that repeat across the triples of a document or a corpus: one string object each in memory
-# (a graph of a million triples keeps hundreds of thousands of them as evidence).
-_SHARED_STRINGS = ("doc_id", "doc_title", "doc_url", "date", "sentence", "subject", "object", "subject_type",
-                   "object_type", "subject_text", "object_text", "subject_id", "object_id", "subject_iso3",
-                   "object_iso3", "relation", "relation_type", "modality", "pattern")
+# Fields that repeat across the triples of a document or a corpus and that the graph builder keeps per
+# triple (in evidence rows and tie keys): one string object each in memory, as a graph of a million
+# triples keeps hundreds of thousands of rows. Names and types are kept once per actor: not worth it.
+_SHARED_STRINGS = ("doc_id", "doc_title", "doc_url", "date", "subject_text", "object_text", "subject_id",
+                   "object_id", "relation", "relation_type", "modality")
+_REQUIRED_KEYS = frozenset(f.name for f in fields(Triple) if f.default is MISSING and f.default_factory is MISSING)
 
 
 def triple_line(t: Triple) -> str:
@@ -46,31 +48,50 @@ def mentions_line(document: Document, mentions: Iterable[Mention]) -> str:
     return json.dumps(record.to_dict(), ensure_ascii=False) + "\n"
 
 
-def read_records(paths: Iterable[str | os.PathLike[str]], *,
-                 stdin: IO[str] | None = None) -> Iterator[Triple | DocumentMentions]:
-    """Stream triples, and documents' mentions, back from JSON Lines files (``-`` reads ``stdin``)."""
+def iter_records(paths: Iterable[str | os.PathLike[str]], *,
+                 stdin: IO[str] | None = None) -> Iterator[dict[str, Any] | DocumentMentions]:
+    """Stream triples as their JSON objects, and documents' mentions, from JSON Lines files (``-`` reads
+    ``stdin``): what ``kg build`` feeds :meth:`kg.graph.GraphBuilder.update`, with no dataclass per line.
+
+    Each triple object is checked for the required keys and two-number spans, so a broken line is
+    reported with its file and line number here, not later as a puzzling error in the graph stage.
+    """
     for path in paths:
         # Closed in the finally clause below (unless it is stdin, which is not ours to close).
-        fh: IO[str] = stdin if str(path) == "-" and stdin is not None else open(path, encoding="utf-8")  # noqa: SIM115
+        fh: IO[Any] = (getattr(stdin, "buffer", stdin) if str(path) == "-" and stdin is not None
+                       else open(path, "rb"))  # noqa: SIM115
         try:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:
                     d = orjson.loads(line)  # the same values as json.loads, three times as fast
+                    if not isinstance(d, dict):
+                        raise TypeError(f"a JSON {type(d).__name__}, not an object")
                     if "mentions" in d:
                         yield DocumentMentions.from_dict(d)
                         continue
+                    if not _REQUIRED_KEYS.issubset(d):
+                        raise KeyError(sorted(_REQUIRED_KEYS.difference(d)))
+                    if len(d["subject_span"]) != 2 or len(d["object_span"]) != 2:
+                        raise ValueError("a span is not [start, end]")
                     for key in _SHARED_STRINGS:
                         value = d.get(key)
                         if value.__class__ is str:
                             d[key] = intern(value)
-                    yield Triple.from_dict(d)
+                    yield d
                 except (ValueError, TypeError, KeyError) as exc:
                     raise ValueError(f"{path}:{n}: not a kg triple or mentions record ({exc!r})") from exc
         finally:
-            if fh is not stdin:
+            if fh is not stdin and fh is not getattr(stdin, "buffer", None):
                 fh.close()
+
+
+def read_records(paths: Iterable[str | os.PathLike[str]], *,
+                 stdin: IO[str] | None = None) -> Iterator[Triple | DocumentMentions]:
+    """Stream triples, and documents' mentions, back from JSON Lines files (``-`` reads ``stdin``)."""
+    for r in iter_records(paths, stdin=stdin):
+        yield Triple.from_dict(r) if isinstance(r, dict) else r
 
 
 def read_triples(paths: Iterable[str | os.PathLike[str]], *, stdin: IO[str] | None = None) -> Iterator[Triple]:

@@ -155,8 +155,7 @@ class ActorSummary:
         ners[ner] = ners.get(ner, 0) + 1
         if iso3 and not self.iso3:
             self.iso3 = iso3
-        self.aliases.add(name)
-        self.aliases.add(text)
+        self.aliases.add(text)  # the names are aliases too: see all_aliases()
         if mention:
             self.mentions += 1
         else:
@@ -167,6 +166,10 @@ class ActorSummary:
                 self.first_date = date
             if self.last_date is None or date > self.last_date:
                 self.last_date = date
+
+    def all_aliases(self) -> list[str]:
+        """Every name and every text the actor was given, sorted."""
+        return sorted(self.aliases.union(self.names))
 
     def merged(self, other: ActorSummary, *, label_votes: bool = True) -> ActorSummary:
         """A new summary with both actors' facts (neither is changed)."""
@@ -179,6 +182,7 @@ class ActorSummary:
                 bump(out.ner, k, n)
             out.iso3 = out.iso3 or part.iso3
             out.aliases |= part.aliases
+            out.aliases.update(part.names)  # a name that does not vote for the label stays an alias
             out.mentions += part.mentions
             out.ends += part.ends
             out.documents |= part.documents

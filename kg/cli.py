@@ -30,6 +30,13 @@ class UsageError(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+def _model_errors() -> tuple[type[Exception], ...]:
+    """kg.nlp's error type if a command loaded it: ``kg build`` and ``kg export`` never import spaCy
+    (two seconds), so the error handler must not either."""
+    nlp = sys.modules.get("kg.nlp")
+    return (nlp.ModelNotFound,) if nlp is not None else ()
+
+
 def _friendly_errors(func: F) -> F:
     """Turn library errors into one clear line and a non-zero exit code."""
 
@@ -37,14 +44,15 @@ def _friendly_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from kg.documents import InputError
         from kg.export.json import GraphFormatError
-        from kg.nlp import ModelNotFound
         from kg.resume import ResumeError
 
         try:
             return func(*args, **kwargs)
-        except (InputError, ModelNotFound, ResumeError) as exc:
+        except (InputError, ResumeError) as exc:
             raise UsageError(str(exc)) from exc
         except (GraphFormatError, ValueError, OSError) as exc:
+            if isinstance(exc, _model_errors()):  # an unknown model is a usage error too
+                raise UsageError(str(exc)) from exc
             raise click.ClickException(str(exc)) from exc
         except KeyboardInterrupt:
             click.echo("kg: interrupted; finished outputs are intact, run again with --resume to continue",

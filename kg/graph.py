@@ -253,7 +253,7 @@ class GraphBuilder:
             n = nodes.pop(key)
             ner = most_common(n.ner)
             yield key, {"label": most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
-                        "iso3": n.iso3, "aliases": sorted(n.aliases), "mentions": n.mentions or n.ends,
+                        "iso3": n.iso3, "aliases": n.all_aliases(), "mentions": n.mentions or n.ends,
                         "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date}
 
     def _edge_items(self, rows: dict[EdgeKey, list[Row]],

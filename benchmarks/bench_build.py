@@ -11,6 +11,7 @@ resident set size of that process. Target of issue 6: under 60 s and under 2 GiB
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -37,8 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         with open(path, "w", encoding="utf-8") as fh:
             for t in synthetic_triples(args.triples, actors=args.actors):
                 fh.write(triple_line(t))
+        # Flushed to disk first: otherwise the kernel writes the generated file back while kg build runs,
+        # and kg build's own output waits behind it (49.1 s instead of 40.9 s on the development machine).
+        os.sync()
         print(f"generated {args.triples:,} triples over {args.actors:,} actors "
-              f"({path.stat().st_size / 1024**2:,.0f} MiB) in {time.perf_counter() - t0:.1f} s (not timed)")
+              f"({path.stat().st_size / 1024**2:,.0f} MiB) and flushed them to disk in "
+              f"{time.perf_counter() - t0:.1f} s (not timed)")
         out = Path(tmp) / "graph.json"
         run = measure([*KG, "build", str(path), "-o", str(out), "--max-evidence", str(args.max_evidence)])
         summary = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else ""

@@ -1,8 +1,9 @@
 """What the graph builder keeps per actor and per tie while triples stream in.
 
-A triple reaches the builder as its JSON object (the JSON Lines contract of :mod:`kg.records`), not as
-a :class:`~kg.records.Triple`: ``kg build`` reads millions of them and building a 28-field frozen
-dataclass per line cost more than parsing the line. Of each triple the builder keeps one evidence *row*,
+A triple reaches the builder as its JSON object (the JSON Lines contract of :mod:`kg.records`) or as a
+:class:`~kg.records.Triple`, and is read into a tuple of values in one C call (``kg build`` reads
+millions of JSON objects, and building a 28-field frozen dataclass per line cost more than parsing
+the line). Of each triple the builder keeps one evidence *row*,
 a plain tuple, laid out so that its first five items are the order evidence is kept in (earliest date
 first, then document order) and the rest, zipped with :data:`EVIDENCE_KEYS`, is the evidence item
 written to the graph.
@@ -11,9 +12,10 @@ A tie's counts are not updated per triple. Its rows pile up and are folded into 
 only when there are more than twice the evidence cap (and once at the end), which then keeps the
 earliest ``max_evidence`` rows. Most ties in a large corpus are seen once or twice and never fold.
 
->>> rows = [evidence_row({"doc_id": "a", "sentence_index": i, "sentence": "s", "subject_text": "X",
-...                       "subject_span": [0, 1], "object_text": "Y", "object_span": [2, 3],
-...                       "relation": "meet", "date": d}) for i, d in enumerate(["2024-02-01", "2024-01-01"])]
+>>> def row(date, sentence_index):  # (order date, doc, sentence, spans, sentence text, ...), see EVIDENCE_KEYS
+...     return (date, "a", sentence_index, [0, 1], [2, 3], "X met Y.", 0, "X", "Y", "meet", date, None, None, 0.9,
+...             "asserted")
+>>> rows = [row("2024-02-01", 0), row("2024-01-01", 1)]
 >>> summary = TieSummary().fold(rows, max_evidence=1)
 >>> summary.count, summary.first_date, [r[ROW_DATE] for r in rows]
 (2, '2024-01-01', ['2024-01-01'])
@@ -21,7 +23,6 @@ earliest ``max_evidence`` rows. Most ties in a large corpus are seen once or twi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -32,20 +33,12 @@ EVIDENCE_KEYS = ("doc_id", "sentence_index", "subject_span", "object_span", "sen
 # Positions in an evidence row (row[0] is the date used for ordering, undated last).
 ROW_DOC, ROW_SUBJECT_SPAN, ROW_OBJECT_SPAN = 1, 3, 4
 ROW_RELATION, ROW_DATE, ROW_CONFIDENCE, ROW_MODALITY = 9, 10, 13, 14
-_UNDATED = "9999-99-99"  # sorts after every ISO date
+UNDATED = "9999-99-99"  # sorts after every ISO date
 
 #: Evidence order: earliest first, undated last, then document order (sentence, then spans).
 row_order = itemgetter(0, 1, 2, 3, 4)
 
 Row = tuple[Any, ...]
-
-
-def evidence_row(d: Mapping[str, Any]) -> Row:
-    """The row kept of one triple, from its JSON object (optional keys may be missing)."""
-    date = d.get("date")
-    return (date or _UNDATED, d["doc_id"], d["sentence_index"], d["subject_span"], d["object_span"],
-            d["sentence"], d.get("sentence_start", 0), d["subject_text"], d["object_text"], d["relation"], date,
-            d.get("doc_title"), d.get("doc_url"), d.get("confidence", 0.5), d.get("modality", "asserted"))
 
 
 def evidence_item(row: Row) -> dict[str, Any]:

@@ -20,12 +20,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import MISSING, fields
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import networkx as nx
 
 from kg import __version__
-from kg.aggregate import ActorSummary, Row, TieSummary, evidence_item, evidence_row, min_date, most_common, tie_facts
+from kg.aggregate import UNDATED, ActorSummary, Row, TieSummary, evidence_item, min_date, most_common, tie_facts
 from kg.ontology import RelationType, relation_info
 from kg.records import DocumentMentions, Triple
 
@@ -36,7 +38,14 @@ DEFAULT_MAX_EVIDENCE = 5
 _TYPE_BY_NER = {"PERSON": "person", "ORG": "organisation", "NORP": "group",
                 "GPE": "place", "LOC": "place", "FAC": "place"}
 _NEGATED_SUFFIX = ":negated"
-_TRIPLE_FIELDS = tuple(Triple.__dataclass_fields__)
+# What the builder reads of a triple, in this order (a Triple's attributes or its JSON object's keys).
+_VALUES = ("doc_id", "sentence_index", "sentence", "subject", "subject_type", "subject_text", "subject_span",
+           "relation", "relation_type", "object", "object_type", "object_text", "object_span", "negated",
+           "modality", "confidence", "date", "subject_id", "object_id", "subject_iso3", "object_iso3",
+           "sentence_start", "doc_title", "doc_url")
+_triple_values = attrgetter(*_VALUES)
+_record_values = itemgetter(*_VALUES)
+_OPTIONAL = {f.name: f.default for f in fields(Triple) if f.name in _VALUES and f.default is not MISSING}
 
 EdgeKey = tuple[str, str, str]
 
@@ -115,37 +124,46 @@ class GraphBuilder:
 
     def add(self, t: Triple) -> None:
         """Merge one triple in; a triple seen before (same document, sentence, spans, type) is ignored."""
-        self.add_record({name: getattr(t, name) for name in _TRIPLE_FIELDS})
+        self._add(_triple_values(t))
 
     def add_record(self, d: dict[str, Any]) -> None:
         """Merge one triple given as its JSON object (spans as lists or tuples; optional keys may be missing)."""
+        try:
+            values = _record_values(d)  # one C call: kg's own writer always writes every key
+        except KeyError:
+            values = _record_values({**_OPTIONAL, **d})  # a required key missing still raises
+        self._add(values)
+
+    def _add(self, values: tuple[Any, ...]) -> None:
+        (doc_id, sentence_index, sentence, subject, subject_type, subject_text, ss, relation, relation_type, obj,
+         object_type, object_text, os_, negated, modality, confidence, date, sid, oid, subject_iso3, object_iso3,
+         sentence_start, doc_title, doc_url) = values
         self.triples_read += 1
-        doc_id, ss, os_ = d["doc_id"], d["subject_span"], d["object_span"]
-        relation_type, negated = d["relation_type"], d.get("negated", False)
-        sid, oid = d.get("subject_id", ""), d.get("object_id", "")
-        identity = hash((doc_id, d["sentence_index"], ss[0], ss[1], os_[0], os_[1], relation_type, negated, sid, oid))
+        identity = hash((doc_id, sentence_index, ss[0], ss[1], os_[0], os_[1], relation_type, negated, sid, oid))
         if identity in self._seen:
             self.duplicates += 1
             return
         self._seen.add(identity)
-        u, v = sid or _node_key(d["subject"], None), oid or _node_key(d["object"], None)
+        u, v = sid or _node_key(subject, None), oid or _node_key(obj, None)
         if u == v:  # a self-loop says nothing about ties between actors
             return
-        nodes, date = self._nodes, d.get("date")
+        nodes = self._nodes
         node = nodes.get(u) or nodes.setdefault(u, ActorSummary())
-        node.add(d["subject"], d["subject_type"], d.get("subject_iso3"), d["subject_text"], doc_id, date)
+        node.add(subject, subject_type, subject_iso3, subject_text, doc_id, date)
         node = nodes.get(v) or nodes.setdefault(v, ActorSummary())
-        node.add(d["object"], d["object_type"], d.get("object_iso3"), d["object_text"], doc_id, date)
+        node.add(obj, object_type, object_iso3, object_text, doc_id, date)
         key = (u, v, relation_type + _NEGATED_SUFFIX if negated else relation_type)
         rows = self._rows.get(key)
         if rows is None:
             rows = self._rows[key] = []
-        rows.append(evidence_row(d))
+        # An evidence row, laid out as kg.aggregate describes: the order it is kept in, then the item.
+        rows.append((date or UNDATED, doc_id, sentence_index, ss, os_, sentence, sentence_start, subject_text,
+                     object_text, relation, date, doc_title, doc_url, confidence, modality))
         if len(rows) > 2 * self.max_evidence:  # folding only when the list doubles: amortised O(1)
             self._fold(key, rows)
         old = self._documents.get(doc_id)
-        if old is None or old[1] != date or old[0] != d.get("doc_title") or old[2] != d.get("doc_url"):
-            self._document(doc_id, d.get("doc_title"), date, d.get("doc_url"))
+        if old is None or old[1] != date or old[0] != doc_title or old[2] != doc_url:
+            self._document(doc_id, doc_title, date, doc_url)
 
     def _fold(self, key: EdgeKey, rows: list[Row]) -> TieSummary:
         summary = self._summaries.get(key) or self._summaries.setdefault(key, TieSummary())

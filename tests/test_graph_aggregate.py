@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.actors import actor_key
-from kg.aggregate import TieSummary, evidence_row, tie_facts
+from kg.aggregate import EVIDENCE_KEYS, TieSummary, evidence_item, tie_facts
 from kg.export.json import generate_json
 from kg.graph import GraphBuilder, build_graph, cycle_collector_paused
 from kg.records import Triple
@@ -100,13 +100,14 @@ def test_a_tie_seen_many_times_keeps_its_counts_and_earliest_evidence(make_tripl
 
 
 def test_tie_facts_of_a_lone_row_equal_a_folded_one():
-    row = evidence_row({"doc_id": "a", "sentence_index": 0, "sentence": "s", "subject_text": "X",
-                        "subject_span": [0, 1], "object_text": "Y", "object_span": [2, 3], "relation": "meet",
-                        "date": "2024-01-01", "confidence": 0.7, "modality": "hedged"})
+    row = ("2024-01-01", "a", 0, [0, 1], [2, 3], "X met Y.", 0, "X", "Y", "meet", "2024-01-01", None, None, 0.7,
+           "hedged")
+    assert len(row) == len(EVIDENCE_KEYS) + 1
     alone = tie_facts([row], None, max_evidence=2)
     folded = tie_facts([row], TieSummary(), max_evidence=2)
     assert alone == folded
     assert alone.relations == ["meet"] and alone.modality == "hedged" and alone.documents == ["a"]
+    assert evidence_item(row)["modality"] == "hedged" and evidence_item(row)["sentence"] == "X met Y."
 
 
 def test_the_collector_is_paused_only_inside():

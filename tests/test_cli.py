@@ -106,3 +106,17 @@ def test_streamed_build_writes_the_same_file_as_the_in_memory_graph(tmp_path, tr
     in_memory = tmp_path / "memory.json"
     write_json(build_graph(read_triples(triples_file)), in_memory)
     assert streamed.read_bytes() == in_memory.read_bytes()
+
+
+def test_build_reads_standard_input_and_names_a_bad_line(tmp_path, triples_file):
+    runner = CliRunner()
+    from_file, from_stdin = tmp_path / "file.json", tmp_path / "stdin.json"
+    runner.invoke(cli, ["build", str(triples_file), "-o", str(from_file)])
+    result = runner.invoke(cli, ["build", "-", "-o", str(from_stdin)], input=triples_file.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert from_stdin.read_bytes() == from_file.read_bytes()
+    broken = triples_file.read_text(encoding="utf-8") + '{"doc_id": "d9", "sentence_index": 0}\n'
+    result = runner.invoke(cli, ["build", "-", "-o", str(tmp_path / "broken.json")], input=broken)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "-:5: not a kg triple" in result.output and "subject" in result.output
+    assert not (tmp_path / "broken.json").exists()  # nothing half-written

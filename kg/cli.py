@@ -390,9 +390,8 @@ def main() -> None:
     except SystemExit as exc:
         if exc.code == EXIT_INTERRUPTED:
             # Every with-block (writers, worker pools, the Dask cluster) has closed by now. Leave at once:
-            # a Ctrl-C that landed in an import was sometimes reported by CPython's shutdown as death by
-            # SIGINT (exit -2) although kg had handled it: 3 of 96 runs signalled as they finished,
-            # none of 108 since.
+            # CPython's shutdown sometimes reported a Ctrl-C that kg had handled as death by SIGINT
+            # (exit -2): 3 of 96 runs signalled as they finished, none of 108 since.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             with contextlib.suppress(OSError, ValueError):
                 sys.stdout.flush()

@@ -160,14 +160,10 @@ class GraphBuilder:
         rows.append((date or UNDATED, doc_id, sentence_index, ss, os_, sentence, sentence_start, subject_text,
                      object_text, relation, date, doc_title, doc_url, confidence, modality))
         if len(rows) > 2 * self.max_evidence:  # folding only when the list doubles: amortised O(1)
-            self._fold(key, rows)
+            self._complete(key, rows, self._summaries)
         old = self._documents.get(doc_id)
         if old is None or old[1] != date or old[0] != doc_title or old[2] != doc_url:
             self._document(doc_id, doc_title, date, doc_url)
-
-    def _fold(self, key: EdgeKey, rows: list[Row]) -> TieSummary:
-        summary = self._summaries.get(key) or self._summaries.setdefault(key, TieSummary())
-        return summary.fold(rows, max_evidence=self.max_evidence)
 
     def _document(self, doc_id: str, title: str | None, date: str | None, url: str | None) -> None:
         old = self._documents.get(doc_id)

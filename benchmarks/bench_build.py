@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bench_common import KG, measure, mib, synthetic_triples
 
-from kg.resume import triple_line
+from kg.runner.resume import triple_line
 
 TARGET_SECONDS = 60
 TARGET_BYTES = 2 * 1024**3

@@ -42,7 +42,7 @@ def words(text: str) -> int:
 
 def load_corpus(path: Path = CORPUS, *, limit_words: int | None = None) -> list[Document]:
     """The corpus as kg reads it, whole documents only, up to ``limit_words`` words."""
-    from kg.documents import read_documents
+    from kg.ingest.documents import read_documents
 
     if not path.exists():
         sys.exit(f"corpus {path} not found: pass --corpus (../shared beside the repo)")

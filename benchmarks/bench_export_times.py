@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from kg.export.json import write_json
-    from kg.graph import build_graph
+    from kg.graph.build import build_graph
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp:
         folder = Path(tmp)

@@ -30,7 +30,7 @@ from kg.export.csv import write_csv  # noqa: E402
 from kg.export.gexf import write_gexf  # noqa: E402
 from kg.export.graphml import write_graphml  # noqa: E402
 from kg.export.json import read_json  # noqa: E402
-from kg.layout import compute_layout  # noqa: E402
+from kg.export.layout import compute_layout  # noqa: E402
 from tests.graph_fixtures import GEXF_RNG, GRAPHML_XSD, synthetic_graph  # noqa: E402
 
 GEXF_NS = {"x": "http://gexf.net/1.3"}

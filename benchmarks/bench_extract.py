@@ -63,10 +63,10 @@ def _timed(fn: Callable[[], object]) -> tuple[float, float]:
 def single_process(documents: Sequence[Document], model: str, repeat: int, folder: Path,
                    batch_size: int) -> dict[str, tuple[float, float]]:
     """Best wall and CPU time of bare spaCy, kg and textacy over the same texts, runs interleaved."""
-    from kg.documents import read_documents
+    from kg.ingest.documents import read_documents
     from kg.nlp import load_pipeline
-    from kg.pipeline import extract_documents
-    from kg.resume import TripleWriter
+    from kg.runner.pipeline import extract_documents
+    from kg.runner.resume import TripleWriter
 
     texts = [d.text for d in documents]
     bare = bare_pipeline(model)

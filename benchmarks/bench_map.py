@@ -4,7 +4,7 @@ Two maps:
 
 * the Wikinews corpus (``../shared/corpora/wikinews``, 293 articles) run through ``kg run`` (or an existing
   ``graph.json`` given with ``--graph``): the issue asks that it opens and settles in under 10 seconds;
-* synthetic graphs of about 3,000 actors (kg triples merged by kg.graph), which must stay responsive: one
+* synthetic graphs of about 3,000 actors (kg triples merged by kg.graph.build), which must stay responsive: one
   with about two ties per actor, as in news (the Wikinews graph has 1.1), and a dense one with seven.
 
 For each: the time to render the HTML in Python, the file size, and over ``--runs`` fresh page loads the
@@ -33,7 +33,7 @@ from bench_common import CORPUS, KG, synthetic_triples
 from kg.export.html import write_html
 from kg.export.html_browser import browser, browser_missing, open_map
 from kg.export.json import read_json
-from kg.graph import build_graph
+from kg.graph.build import build_graph
 
 # Interactions timed inside the page, each in ms, on the map as loaded.
 INTERACTIONS = {

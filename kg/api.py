@@ -24,7 +24,7 @@ def read_documents(inputs: Iterable[PathLike] | PathLike, *, strict: bool = Fals
     >>> [(d.id, d.title, d.date) for d in read_documents(folder)]
     [('2024-06-19_visit.txt', 'Putin visits Pyongyang', '2024-06-19')]
     """
-    from kg.documents import read_documents as _read
+    from kg.ingest.documents import read_documents as _read
 
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
@@ -46,7 +46,7 @@ def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | No
     >>> (triples[0].subject, triples[0].relation_type, triples[0].object)  # doctest: +SKIP
     ('Vladimir Putin', 'LEADER_OF', 'Russia')
     """
-    from kg.pipeline import extract_documents
+    from kg.runner.pipeline import extract_documents
 
     documents = (t if isinstance(t, Document) else Document(id=f"doc{i}", text=t)
                  for i, t in enumerate(texts, 1))
@@ -55,7 +55,7 @@ def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | No
 
 def build_graph(triples: Iterable[Triple], *, max_evidence: int = 5) -> nx.MultiDiGraph:
     """Merge triples into a MultiDiGraph: a node per actor, an edge per (actor, relation type, actor)."""
-    from kg.graph import build_graph as _build
+    from kg.graph.build import build_graph as _build
 
     return _build(triples, max_evidence=max_evidence)
 
@@ -63,7 +63,7 @@ def build_graph(triples: Iterable[Triple], *, max_evidence: int = 5) -> nx.Multi
 def write_triples(triples: Iterable[Triple], path: PathLike) -> int:
     """Write triples as JSON Lines (atomically); returns how many were written."""
     from kg.io import atomic_write
-    from kg.resume import triple_line
+    from kg.runner.resume import triple_line
 
     n = 0
     with atomic_write(path) as fh:
@@ -75,7 +75,7 @@ def write_triples(triples: Iterable[Triple], path: PathLike) -> int:
 
 def read_triples(*paths: PathLike) -> Iterator[Triple]:
     """Triples back from JSON Lines files written by ``kg extract`` or :func:`write_triples`."""
-    from kg.resume import read_triples as _read
+    from kg.runner.resume import read_triples as _read
 
     return _read(paths)
 

@@ -43,9 +43,9 @@ def _friendly_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from kg.documents import InputError
         from kg.export.json import GraphFormatError
-        from kg.resume import ResumeError
+        from kg.ingest.documents import InputError
+        from kg.runner.resume import ResumeError
 
         try:
             return func(*args, **kwargs)
@@ -94,10 +94,10 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 scheduler: str | None, strict: bool, resume: bool, silent: bool,
                 mentions: str | None = None) -> Any:
     """Read, extract and write triples; returns the read report."""
-    from kg.documents import ReadReport, check_inputs, read_documents
+    from kg.ingest.documents import ReadReport, check_inputs, read_documents
     from kg.nlp import check_model, load_pipeline
-    from kg.pipeline import extract_documents
-    from kg.resume import TripleWriter, triple_line
+    from kg.runner.pipeline import extract_documents
+    from kg.runner.resume import TripleWriter, triple_line
 
     check_inputs(inputs)
     nlp: Any = None
@@ -240,8 +240,8 @@ def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, a
     """Merge the files into a graph and save it; without ``as_graph`` it is streamed to ``output``
     (never whole in memory) and only its node and edge counts are returned."""
     from kg.export.json import write_json, write_json_parts
-    from kg.graph import GraphBuilder, cycle_collector_paused
-    from kg.resume import iter_records
+    from kg.graph.build import GraphBuilder, cycle_collector_paused
+    from kg.runner.resume import iter_records
 
     builder = GraphBuilder(max_evidence=max_evidence)
     # Paused through the writing too: its first runs after the merge would walk every aggregate.
@@ -287,7 +287,7 @@ def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
 def _positions(g: Any, layout: bool) -> dict[str, tuple[float, float]] | None:
     if not layout:
         return None
-    from kg.layout import compute_layout
+    from kg.export.layout import compute_layout
 
     return compute_layout(g)
 
@@ -349,7 +349,7 @@ def stats(graph: str, top: int, as_json: bool) -> None:
     from collections import Counter
 
     from kg.export.json import read_json
-    from kg.graph import top_actors, top_ties
+    from kg.graph.build import top_actors, top_ties
 
     g = read_json(graph)
     figures = {

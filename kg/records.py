@@ -1,6 +1,6 @@
 """The records passed between kg's stages: frozen dataclasses, dicts only at the edges.
 
-A :class:`Document` comes out of :mod:`kg.documents`, a :class:`Mention` names an actor in a
+A :class:`Document` comes out of :mod:`kg.ingest.documents`, a :class:`Mention` names an actor in a
 sentence, and a :class:`Triple` is one (actor, relation, actor) fact with its provenance. A triple
 serialises to one flat JSON object (:meth:`Triple.to_dict`); that JSON Lines format is kg's public
 contract and is documented in the README.

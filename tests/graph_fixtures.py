@@ -1,4 +1,4 @@
-"""Graphs shaped like kg.graph's output, built by hand, for the export and layout tests.
+"""Graphs shaped like kg.graph.build's output, built by hand, for the export and layout tests.
 
 A plain module (not a conftest) so any test or benchmark can import it:
 ``from tests.graph_fixtures import sample_graph``. ``sample_graph`` follows the spec's schema

@@ -99,7 +99,7 @@ def test_extract_to_stdout(tmp_path):
 def test_streamed_build_writes_the_same_file_as_the_in_memory_graph(tmp_path, triples_file):
     from kg.api import read_triples
     from kg.export.json import write_json
-    from kg.graph import build_graph
+    from kg.graph.build import build_graph
 
     streamed = tmp_path / "streamed.json"
     CliRunner().invoke(cli, ["build", str(triples_file), "-o", str(streamed)])

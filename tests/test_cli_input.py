@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kg import documents, pipeline
 from kg.cli import cli
 from kg.export.json import read_json
+from kg.ingest import documents
+from kg.runner import pipeline
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.model

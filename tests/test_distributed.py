@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.distributed import extract_dask
-from kg.pipeline import ExtractOptions, extract_documents
 from kg.records import Document
+from kg.runner.distributed import extract_dask
+from kg.runner.pipeline import ExtractOptions, extract_documents
 from tests.test_parallel import TEXTS
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (pip install kg[dask])")
@@ -34,7 +34,7 @@ def cluster() -> Iterator[Any]:
 
 
 def test_missing_dask_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg.distributed import DaskUnavailable, extract_dask
+    from kg.runner.distributed import DaskUnavailable, extract_dask
 
     real_import = builtins.__import__
 
@@ -49,9 +49,9 @@ def test_missing_dask_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_unreachable_scheduler_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.distributed
+    import kg.runner.distributed
 
-    monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(kg.runner.distributed, "CONNECT_TIMEOUT", 1)
     with pytest.raises(OSError, match=re.escape("cannot reach the Dask scheduler at tcp://127.0.0.1:9")):
         list(extract_documents(_docs(1), engine="dask", scheduler="tcp://127.0.0.1:9"))
 
@@ -69,7 +69,7 @@ def test_existing_cluster_gives_the_local_triples_in_order(nlp: Any, cluster: An
     assert [t.to_dict() for t in remote] == [t.to_dict() for t in local]
     assert finished == [d.id for d in docs]
     # Each worker process loaded the model once (one task thread each) and kept it for its next batches.
-    from kg.distributed import pipelines_loaded
+    from kg.runner.distributed import pipelines_loaded
 
     with distributed.Client(cluster) as client:
         loads = client.run(pipelines_loaded)

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import documents, formats
-from kg.documents import InputError, ReadReport, check_inputs, read_documents, split_text
-from kg.formats import clean_text, date_from_name, find_date, guess_title, normalise_date
+from kg.ingest import documents, formats
+from kg.ingest.documents import InputError, ReadReport, check_inputs, read_documents, split_text
+from kg.ingest.formats import clean_text, date_from_name, find_date, guess_title, normalise_date
 from kg.records import Document
 
 DATA = Path(__file__).resolve().parent / "data" / "documents"

@@ -12,7 +12,7 @@ from lxml import etree
 
 from kg.export.flatten import edge_record, graph_schema, node_record
 from kg.export.gexf import generate_gexf, write_gexf
-from kg.layout import compute_layout
+from kg.export.layout import compute_layout
 from tests.graph_fixtures import (
     GEXF_RNG,
     NASTY_NAME_CLEAN,

@@ -13,7 +13,7 @@ from lxml import etree
 
 from kg.export.flatten import RESERVED_NAMES, edge_record, graph_schema, node_record
 from kg.export.graphml import generate_graphml, write_graphml
-from kg.layout import compute_layout
+from kg.export.layout import compute_layout
 from tests.graph_fixtures import (
     GRAPHML_XSD,
     NASTY_NAME_CLEAN,
@@ -171,7 +171,7 @@ def test_node_ids_that_are_not_nmtokens_are_cleaned_and_stay_unique(tmp_path: Pa
 
 
 def test_a_graph_built_by_kg_graph_exports(tmp_path: Path, make_triple: Any) -> None:
-    from kg.graph import build_graph
+    from kg.graph.build import build_graph
 
     G = build_graph([make_triple(), make_triple(relation_type="SANCTION"),
                      make_triple(relation_type="ASSAULT", negated=True, sentence_index=1),

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from kg.export.json import graph_to_data
-from kg.graph import GraphBuilder, actor_type, build_graph, top_actors, top_ties
+from kg.graph.build import GraphBuilder, actor_type, build_graph, top_actors, top_ties
 
 
 def test_one_edge_per_pair_and_type_counts_sentences(make_triple):

@@ -1,7 +1,7 @@
 """The graph builder's aggregates: ties fold their rows lazily, triples may come as JSON objects.
 
 The counts of a tie are only worked out when its rows pile up past twice the evidence cap (see
-``kg.aggregate``), so these tests check them against a plain count of the same triples, for every cap
+``kg.graph.aggregate``), so these tests check them against a plain count of the same triples, for every cap
 from 0 up, and check that the JSON-object path of ``kg build`` and the ``Triple`` path agree.
 """
 
@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.actors import actor_key
-from kg.aggregate import EVIDENCE_KEYS, TieSummary, evidence_item, tie_facts
 from kg.export.json import generate_json
-from kg.graph import GraphBuilder, build_graph, cycle_collector_paused
+from kg.graph.aggregate import EVIDENCE_KEYS, TieSummary, evidence_item, tie_facts
+from kg.graph.build import GraphBuilder, build_graph, cycle_collector_paused
 from kg.records import Triple
-from kg.resume import iter_records, read_records, triple_line
+from kg.runner.resume import iter_records, read_records, triple_line
 from tests.test_properties import _identity, triples
 
 

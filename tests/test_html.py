@@ -1,6 +1,6 @@
 """The HTML map without a browser: the page's data, safety, self-containment and determinism.
 
-The graphs are built by hand in kg.graph's schema: :func:`story_graph` (Putin's visit to North
+The graphs are built by hand in kg.graph.build's schema: :func:`story_graph` (Putin's visit to North
 Korea, with evidence whose offsets point at the actors) and :func:`hostile_graph` (every string
 an attack). The browser tests import both from here.
 """
@@ -43,7 +43,7 @@ def actor(g: nx.MultiDiGraph, key: str, label: str, kind: str, aliases: list[str
 
 def ev(doc: str, sentence: str, subj: str, obj: str, relation: str = "", start: int = 40,
        **over: Any) -> dict[str, Any]:
-    """An evidence item whose spans are document offsets, as kg.graph writes them."""
+    """An evidence item whose spans are document offsets, as kg.graph.build writes them."""
     s, o = sentence.index(subj), sentence.index(obj)
     item = {"doc_id": doc, "sentence_index": 3, "sentence": sentence, "sentence_start": start,
             "subject_text": subj, "subject_span": [start + s, start + s + len(subj)], "object_text": obj,
@@ -349,7 +349,7 @@ def test_exporters_share_the_nasty_fixture() -> None:
 
 
 def test_the_graph_builder_output_renders(make_triple: Any) -> None:
-    from kg.graph import build_graph
+    from kg.graph.build import build_graph
 
     g = build_graph([
         make_triple("Vladimir Putin", "CONSULT", "North Korea", subject_type="PERSON", subject_iso3=None,

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.export.json import GraphFormatError, graph_to_data, read_json, write_json
-from kg.graph import build_graph
+from kg.graph.build import build_graph
 
 
 def test_round_trip_keeps_everything(tmp_path, make_triple):

@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from kg.layout import EXACT_MAX_NODES, _repulsion, _repulsion_mesh, compute_layout
+from kg.export.layout import EXACT_MAX_NODES, _repulsion, _repulsion_mesh, compute_layout
 from tests.graph_fixtures import sample_graph, synthetic_graph
 
 METHODS = ("forceatlas2", "spring")

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from kg.pipeline import DocResult, ExtractOptions, _batches, extract_documents, extract_parallel, ordered_map
 from kg.records import Document, Triple
+from kg.runner.pipeline import DocResult, ExtractOptions, _batches, extract_documents, extract_parallel, ordered_map
 from tests.conftest import triple
 
 # Short news items with actors on both sides of a verb, so every document has triples.
@@ -116,7 +116,7 @@ def test_long_documents_are_parsed_in_pieces_with_document_offsets(nlp: Any) -> 
 
 
 def test_batches_are_capped_by_characters_and_keep_order():
-    from kg.pipeline import _char_batches
+    from kg.runner.pipeline import _char_batches
 
     items = [("a" * 10, 1), ("b" * 300, 2), ("c" * 5, 3), ("d" * 5, 4), ("e" * 5, 5)]
     batches = list(_char_batches(items, max_items=2, max_chars=100))

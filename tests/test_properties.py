@@ -34,17 +34,17 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from kg.documents import ReadReport, read_documents
 from kg.export.csv import edge_rows, node_rows
 from kg.export.gexf import generate_gexf
 from kg.export.graphml import generate_graphml
 from kg.export.html import render_html
 from kg.export.json import generate_json, graph_from_data
-from kg.graph import build_graph
+from kg.graph.build import build_graph
+from kg.ingest.documents import ReadReport, read_documents
 from kg.ontology import relation_info
-from kg.pipeline import extract_documents
 from kg.records import MODALITIES, Triple
-from kg.resume import triple_line
+from kg.runner.pipeline import extract_documents
+from kg.runner.resume import triple_line
 from tests.conftest import triple
 from tests.graph_fixtures import GEXF_RNG, GRAPHML_XSD
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.records import Document
-from kg.resume import ResumeError, TripleWriter, read_triples
+from kg.runner.resume import ResumeError, TripleWriter, read_triples
 
 
 def _docs(n: int) -> list[Document]:
@@ -74,7 +74,7 @@ def test_read_triples_names_the_bad_line(tmp_path):
 
 def test_mentions_file_resumes_with_the_triples(tmp_path, make_triple):
     from kg.records import Mention
-    from kg.resume import read_records
+    from kg.runner.resume import read_records
 
     def run(out, stop_after=None, resume=False):
         with TripleWriter(out, mentions_path=out.with_name(out.stem + ".mentions.jsonl"), resume=resume) as w:

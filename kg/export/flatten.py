@@ -4,7 +4,7 @@ kg's graph carries lists (aliases, documents), dicts (evidence), ``None`` and nu
 NaN; Gephi and the GraphML schema want one scalar of one declared type per column. This module
 decides, once for all three formats:
 
-* the column set: a fixed schema for the attributes kg.graph writes (so every file has the same
+* the column set: a fixed schema for the attributes kg.graph.build writes (so every file has the same
   columns whatever the corpus), plus any unknown attribute with a type inferred over all its values;
 * the values: lists joined with :data:`LIST_SEPARATOR`, ``None``/empty dropped, dates as ISO
   strings, NaN and infinity dropped, XML-illegal characters removed, evidence flattened to
@@ -39,7 +39,7 @@ import networkx as nx
 
 ColumnType = Literal["string", "int", "long", "double", "boolean"]
 Scalar = str | int | float | bool
-#: Node positions as kg.layout returns them: node -> (x, y).
+#: Node positions as kg.export.layout returns them: node -> (x, y).
 Positions = Mapping[Any, tuple[float, float]]
 
 #: How list values (aliases, documents, relation phrases) are joined into one string.
@@ -69,7 +69,7 @@ class Column:
     type: ColumnType
 
 
-#: Node columns, in file order, from kg.graph's node attributes. ``type`` is exported as
+#: Node columns, in file order, from kg.graph.build's node attributes. ``type`` is exported as
 #: ``actor_type``: the name says what it is and cannot be mistaken for Gephi's edge Type column.
 NODE_COLUMNS: tuple[Column, ...] = (
     Column("actor_type", "string"), Column("ner", "string"), Column("iso3", "string"),
@@ -93,7 +93,7 @@ GRAPH_COLUMNS: tuple[Column, ...] = (
     Column("kg_version", "string"), Column("max_evidence", "int"), Column("document_count", "int"),
 )
 
-#: Attributes kg.graph writes that the fixed columns above (or the label/weight) already cover.
+#: Attributes kg.graph.build writes that the fixed columns above (or the label/weight) already cover.
 _KNOWN_NODE_ATTRS = frozenset({"label", "type", "ner", "iso3", "aliases", "mentions", "documents",
                                "first_date", "last_date"})
 _KNOWN_EDGE_ATTRS = frozenset({"relation_type", "quad_class", "class_name", "intensity", "negated",

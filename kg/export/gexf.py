@@ -114,7 +114,7 @@ def _colour(rgb: tuple[int, int, int]) -> str:
 def generate_gexf(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> Iterator[str]:
     """Yield a GEXF 1.3 document for ``G``, one node or edge element at a time.
 
-    ``positions`` (node -> (x, y), e.g. from :func:`kg.layout.compute_layout`) become
+    ``positions`` (node -> (x, y), e.g. from :func:`kg.export.layout.compute_layout`) become
     ``viz:position`` so Gephi opens on the same picture as the HTML map.
     """
     schema = graph_schema(G)

@@ -86,7 +86,7 @@ def _position(positions: Positions | None, node: Any) -> tuple[float, float] | N
 def generate_graphml(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> Iterator[str]:
     """Yield a GraphML document for ``G``, one node or edge element at a time.
 
-    ``positions`` (node -> (x, y), e.g. from :func:`kg.layout.compute_layout`) adds Gephi's
+    ``positions`` (node -> (x, y), e.g. from :func:`kg.export.layout.compute_layout`) adds Gephi's
     ``x``/``y`` keys so Gephi shows the same picture as the HTML map.
     """
     schema = graph_schema(G)

@@ -116,8 +116,8 @@ def render_html(G: nx.MultiDiGraph, *, max_nodes: int | None = None,
 
     ``max_nodes`` keeps that many of the most important actors (by number of relations, then
     mentions) and the page says how many were left out. ``positions`` (node id -> (x, y), e.g.
-    from :func:`kg.layout.compute_layout`) fixes the layout and turns physics off; without them a
-    graph of more than 400 actors is laid out in Python (kg.layout), a smaller one by vis-network's physics,
+    from :func:`kg.export.layout.compute_layout`) fixes the layout and turns physics off; without them a
+    graph of more than 400 actors is laid out in Python (kg.export.layout), a smaller one by vis-network's physics,
     which stops once the layout settles.
     """
     return render_page(page_data(G, max_nodes=max_nodes, positions=positions, title=title))

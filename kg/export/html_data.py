@@ -47,7 +47,7 @@ TYPE_COLORS = {k: hex_colour(v) for k, v in ACTOR_COLOURS.items()}
 TYPE_COLORS["other"] = hex_colour(UNKNOWN_ACTOR_COLOUR)
 CLASS_COLORS = {k: hex_colour(v) for k, v in RELATION_COLOURS.items()}
 #: Above this many actors (and without given positions) the layout is computed in Python, physics off:
-#: vis-network's physics needs seconds to settle a few hundred actors, kg.layout a second for 3,000.
+#: vis-network's physics needs seconds to settle a few hundred actors, kg.export.layout a second for 3,000.
 PYTHON_LAYOUT_ABOVE = 400
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Only absolute http(s) URLs without whitespace or control characters become links.
@@ -185,7 +185,7 @@ def scale_positions(positions: Mapping[Any, Any], nodes: Iterable[str]) -> dict[
 
 
 def python_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Positions for a big graph: kg.layout's ForceAtlas2 for the actors with ties, and the actors
+    """Positions for a big graph: kg.export.layout's ForceAtlas2 for the actors with ties, and the actors
     without any (named, never related) on a sunflower around them, the most mentioned nearest."""
     keep = set(nodes)
     # A plain graph of the ties among the shown actors (nested subgraph views are slow to walk).
@@ -193,8 +193,8 @@ def python_layout(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float
     ties.add_edges_from((u, v, {"count": _count(d)}) for u, v, d in g.edges(data=True) if u in keep and v in keep)
     lone = [n for n in reversed(nodes) if n not in ties]  # ``nodes`` is least important first
     try:
-        from kg.layout import compute_layout
-    except ImportError:  # kg.layout is part of kg; this only guards a partial install
+        from kg.export.layout import compute_layout
+    except ImportError:  # kg.export.layout is part of kg; this only guards a partial install
         pos = dict(nx.spring_layout(nx.Graph(ties), seed=42)) if len(ties) else {}
     else:
         pos = dict(compute_layout(ties, seed=42)) if len(ties) else {}

@@ -25,7 +25,7 @@ import networkx as nx
 
 RGB = tuple[int, int, int]
 
-#: Node colour per actor ``type`` (kg.graph's node attribute).
+#: Node colour per actor ``type`` (kg.graph.build's node attribute).
 ACTOR_COLOURS: dict[str, RGB] = {
     "state": (31, 119, 180),  # blue
     "person": (255, 127, 14),  # orange

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from kg import __version__
-from kg.aggregate import UNDATED, ActorSummary, Row, TieSummary, evidence_item, min_date, most_common, tie_facts
+from kg.graph.aggregate import UNDATED, ActorSummary, Row, TieSummary, evidence_item, min_date, most_common, tie_facts
 from kg.ontology import RelationType, relation_info
 from kg.records import DocumentMentions, Triple
 
@@ -100,7 +100,7 @@ class GraphBuilder:
     """Aggregate triples one at a time; :meth:`graph` gives the finished MultiDiGraph.
 
     A triple comes as a :class:`~kg.records.Triple` (:meth:`add`) or as its JSON object
-    (:meth:`add_record`, what ``kg build`` reads; see :mod:`kg.aggregate` for why).
+    (:meth:`add_record`, what ``kg build`` reads; see :mod:`kg.graph.aggregate` for why).
 
     >>> builder = GraphBuilder(max_evidence=2)
     >>> builder.graph().number_of_nodes()
@@ -156,7 +156,7 @@ class GraphBuilder:
         rows = self._rows.get(key)
         if rows is None:
             rows = self._rows[key] = []
-        # An evidence row, laid out as kg.aggregate describes: the order it is kept in, then the item.
+        # An evidence row, laid out as kg.graph.aggregate describes: the order it is kept in, then the item.
         rows.append((date or UNDATED, doc_id, sentence_index, ss, os_, sentence, sentence_start, subject_text,
                      object_text, relation, date, doc_title, doc_url, confidence, modality))
         if len(rows) > 2 * self.max_evidence:  # folding only when the list doubles: amortised O(1)

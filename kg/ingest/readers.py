@@ -1,6 +1,6 @@
 """Reading one input's content into documents: a file's bytes, a JSON Lines stream, standard input.
 
-The per-format half of :mod:`kg.documents` (which finds the inputs and is the module to import):
+The per-format half of :mod:`kg.ingest.documents` (which finds the inputs and is the module to import):
 a :class:`Reader` turns content into :class:`~kg.records.Document` objects, skips what cannot be
 read with one warning line naming the file (and line), and keeps the :class:`ReadReport`.
 """
@@ -17,7 +17,7 @@ from hashlib import blake2b
 from itertools import chain
 from typing import IO, Any, TextIO
 
-from kg.formats import (
+from kg.ingest.formats import (
     SNIFF_BYTES,
     bom_encoding,
     clean_text,

@@ -35,8 +35,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from kg.formats import SNIFF_BYTES, sniff_binary, split_text
-from kg.readers import InputError, Reader, ReadReport
+from kg.ingest.formats import SNIFF_BYTES, sniff_binary, split_text
+from kg.ingest.readers import InputError, Reader, ReadReport
 from kg.records import Document
 
 __all__ = ["InputError", "ReadReport", "check_inputs", "read_documents", "split_text"]
@@ -59,7 +59,7 @@ def check_inputs(inputs: Iterable[str | os.PathLike[str]]) -> None:
 
     >>> check_inputs(["no/such/file.txt"])
     Traceback (most recent call last):
-    kg.readers.InputError: no/such/file.txt: no such file or folder
+    kg.ingest.readers.InputError: no/such/file.txt: no such file or folder
     """
     items = _paths(inputs)
     if not items:

@@ -27,8 +27,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kg.pipeline import WORKER_BATCH, DocResult, ExtractOptions, OnDocument, extract_batch, ordered_map
 from kg.records import Document, Triple
+from kg.runner.pipeline import WORKER_BATCH, DocResult, ExtractOptions, OnDocument, extract_batch, ordered_map
 
 #: Batches in flight per worker thread: one running, one queued, so no worker waits for the client.
 IN_FLIGHT_PER_WORKER = 2

@@ -44,7 +44,7 @@ class ExtractOptions:
 def _chunks(documents: Iterable[Document],
             chunk_chars: int) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
     """(text, (document, char offset, last piece?)) for ``nlp.pipe(..., as_tuples=True)``."""
-    from kg.documents import split_text
+    from kg.ingest.documents import split_text
 
     for document in documents:
         if len(document.text) <= chunk_chars:
@@ -226,7 +226,7 @@ def extract_documents(documents: Iterable[Document], *, nlp: Any = None, model: 
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     options = ExtractOptions(model=model, batch_size=batch_size, chunk_chars=chunk_chars)
     if engine == "dask":
-        from kg.distributed import extract_dask
+        from kg.runner.distributed import extract_dask
 
         return extract_dask(documents, options, scheduler=scheduler, workers=jobs, on_document=on_document)
     if jobs > 1:

@@ -1,6 +1,6 @@
 """From the bytes of one input to clean text and metadata: sniffing, decoding, HTML, titles, dates.
 
-The pure helpers behind :mod:`kg.documents` (which walks the inputs and owns the warnings): nothing
+The pure helpers behind :mod:`kg.ingest.documents` (which walks the inputs and owns the warnings): nothing
 here touches the file system or reports anything, so each helper is tested on plain strings/bytes.
 
 >>> clean_text("Seoul\\r\\nurged\\x00 talks")

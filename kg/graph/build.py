@@ -28,6 +28,7 @@ import networkx as nx
 
 from kg import __version__
 from kg.graph.aggregate import UNDATED, ActorSummary, Row, TieSummary, evidence_item, min_date, most_common, tie_facts
+from kg.graph.metrics import ActorMetrics, actor_metrics
 from kg.ontology import RelationType, relation_info
 from kg.records import DocumentMentions, Triple
 
@@ -231,7 +232,9 @@ class GraphBuilder:
             rows, summaries = self._renamed(rows, summaries, renames)
         attrs = {"kg_version": __version__, "max_evidence": self.max_evidence, "documents": {
             d: dict(zip(("title", "date", "url"), self._documents[d], strict=True)) for d in sorted(self._documents)}}
-        return GraphParts(attrs, self._node_items(nodes), self._edge_items(rows, summaries))
+        metrics = actor_metrics(nodes, ((u, v, float(_reports(tie_rows, summaries.get((u, v, k)))))
+                                        for (u, v, k), tie_rows in rows.items()))
+        return GraphParts(attrs, self._node_items(nodes, metrics), self._edge_items(rows, summaries))
 
     def _renamed(self, rows: dict[EdgeKey, list[Row]], summaries: dict[EdgeKey, TieSummary],
                  renames: dict[str, str]) -> tuple[dict[EdgeKey, list[Row]], dict[EdgeKey, TieSummary]]:
@@ -262,13 +265,14 @@ class GraphBuilder:
         return summary
 
     @staticmethod
-    def _node_items(nodes: dict[str, ActorSummary]) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _node_items(nodes: dict[str, ActorSummary], metrics: ActorMetrics) -> Iterator[tuple[str, dict[str, Any]]]:
         for key in sorted(nodes):
             n = nodes.pop(key)
             ner = most_common(n.ner)
             yield key, {"label": most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
                         "iso3": n.iso3, "aliases": n.all_aliases(), "mentions": n.mentions or n.ends,
-                        "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date}
+                        "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date,
+                        "community": metrics.community[key], "pagerank": metrics.pagerank[key]}
 
     def _edge_items(self, rows: dict[EdgeKey, list[Row]],
                     summaries: dict[EdgeKey, TieSummary]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -291,6 +295,11 @@ class GraphBuilder:
         g.add_nodes_from(nodes)
         g.add_edges_from(edges)
         return g
+
+
+def _reports(rows: list[Row], summary: TieSummary | None) -> int:
+    """How many triples a tie rests on, folded or not, without folding it."""
+    return len(rows) if summary is None else summary.count + len(rows) - summary.kept
 
 
 def build_graph(triples: Iterable[Triple | DocumentMentions], *,

@@ -94,7 +94,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 scheduler: str | None, strict: bool, resume: bool, silent: bool,
                 mentions: str | None = None) -> Any:
     """Read, extract and write triples; returns the read report."""
-    from kg.ingest.documents import ReadReport, check_inputs, read_documents
+    from kg.ingest.documents import ReadReport, check_inputs, read_documents, require_documents
     from kg.nlp import check_model, load_pipeline
     from kg.runner.pipeline import extract_documents
     from kg.runner.resume import TripleWriter, triple_line
@@ -107,6 +107,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
         model = check_model(model)  # the workers load it; the parent only checks that it exists
     report = ReadReport(on_warning=functools.partial(_warn, bar=not silent))
     documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
+    documents = require_documents(documents, inputs, report)  # nothing to read: stop before writing
     with _progress(silent, _input_size(inputs), "extracting") as advance:
         if output == "-":
             out = sys.stdout
@@ -278,10 +279,31 @@ def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
     Example: kg build triples.jsonl mentions.jsonl -o graph.json
     """
     for name in triples:
-        if name != "-" and not Path(name).is_file():
-            raise UsageError(f"{name}: no such file")
+        if name != "-":
+            _check_kind(name, "build")
     actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
     click.echo(f"{actors} actors, {ties} ties -> {output}", err=True)
+
+
+def _check_kind(name: str, command: str) -> None:
+    """A usage error, saying what to run instead, when ``name`` is not the kind of file ``command`` reads."""
+    from kg.ingest.kinds import kind_problem
+
+    problem = kind_problem(name, command)
+    if problem:
+        raise UsageError(problem)
+
+
+def _read_graph(name: str, command: str) -> Any:
+    """The graph in ``name``, for ``kg stats`` and ``kg export``; a wrong or damaged file says what to do."""
+    from kg.export.json import GraphFormatError, read_json
+
+    _check_kind(name, command)
+    try:
+        return read_json(name)
+    except GraphFormatError as exc:
+        raise click.ClickException(f"{exc}; kg {command} reads the graph.json that kg run or kg build "
+                                   f"writes") from exc
 
 
 def _positions(g: Any, layout: bool) -> dict[str, tuple[float, float]] | None:
@@ -327,12 +349,12 @@ def export_(graph: str, fmt: str, output: str | None, layout: bool, max_nodes: i
 
     Example: kg export out/graph.json --format gexf -o graph.gexf
     """
-    from kg.export.json import read_json
-
-    g = read_json(graph)
-    target = Path(output) if output else Path(graph).with_name(FORMATS[fmt])
+    g = _read_graph(graph, "export")
+    # csv is a pair of files: beside the graph means in its folder.
+    target = Path(output) if output else Path(graph).parent if fmt == "csv" else Path(graph).with_name(FORMATS[fmt])
     _export(g, fmt, target, positions=_positions(g, layout), max_nodes=max_nodes)
-    click.echo(f"wrote {target}", err=True)
+    written = [target / "nodes.csv", target / "edges.csv"] if fmt == "csv" else [target]
+    click.echo(f"wrote {', '.join(map(str, written))}", err=True)
 
 
 @cli.command()
@@ -348,10 +370,9 @@ def stats(graph: str, top: int, as_json: bool) -> None:
     import json
     from collections import Counter
 
-    from kg.export.json import read_json
     from kg.graph.build import top_actors, top_ties
 
-    g = read_json(graph)
+    g = _read_graph(graph, "stats")
     figures = {
         "actors": g.number_of_nodes(),
         "ties": g.number_of_edges(),

@@ -265,35 +265,11 @@ class Reader:
     def read_jsonl(self, lines: Iterable[bytes | str], label: str, stem: str, name: str,
                    source: str) -> Iterator[Document]:
         """One document a line, streamed; a bad line is skipped with a warning naming file and line."""
-        rest: Iterator[bytes | str] = iter(lines)
-        first: bytes | str | None = next(rest, None)
-        if first is None:
-            self.skip(label, "empty", "empty file")
+        decoded = self._jsonl_lines(lines, label)
+        if decoded is None:
             return
-        if isinstance(first, bytes):
-            what = sniff_binary(first[:SNIFF_BYTES])
-            if what:
-                self.skip(label, "binary", f"binary file ({what})")
-                return
-            bom = bom_encoding(first)
-            if bom and bom != "utf-8-sig":  # UTF-16/32 (PowerShell's ">" writes UTF-16): decode as a stream
-                raw = _Replay(first, rest)  # type: ignore[arg-type]  # rest holds bytes when first does
-                rest = iter(io.TextIOWrapper(io.BufferedReader(raw), encoding=bom))
-                first = ""
-        warned_encoding = False
         blank = True
-        for lineno, item in enumerate(chain([first], rest), start=1):
-            if isinstance(item, bytes):
-                try:
-                    line = item.decode("utf-8-sig" if lineno == 1 else "utf-8")
-                except UnicodeDecodeError:
-                    # JSON must be UTF-8; a legacy Windows export is the likely culprit.
-                    line = item.decode("cp1252", errors="replace")
-                    if not warned_encoding:
-                        warned_encoding = True
-                        self.warn(f"{label}:{lineno}: not valid UTF-8; decoded as cp1252 (here and below)")
-            else:
-                line = item.lstrip("\ufeff") if lineno == 1 else item
+        for lineno, line in decoded:
             if not line.strip():
                 continue
             blank = False
@@ -308,6 +284,42 @@ class Reader:
                 yield doc
         if blank:
             self.skip(label, "empty", "empty file")
+
+    def _jsonl_lines(self, lines: Iterable[bytes | str], label: str) -> Iterator[tuple[int, str]] | None:
+        """The numbered text lines of a JSON Lines stream; None (with the skip reported) for an empty or
+        binary one. A UTF-16/32 byte-order mark switches to decoding the stream as a whole."""
+        rest: Iterator[bytes | str] = iter(lines)
+        first: bytes | str | None = next(rest, None)
+        if first is None:
+            self.skip(label, "empty", "empty file")
+            return None
+        if isinstance(first, bytes):
+            what = sniff_binary(first[:SNIFF_BYTES])
+            if what:
+                self.skip(label, "binary", f"binary file ({what})")
+                return None
+            bom = bom_encoding(first)
+            if bom and bom != "utf-8-sig":  # UTF-16/32 (PowerShell's ">" writes UTF-16): decode as a stream
+                raw = _Replay(first, rest)  # type: ignore[arg-type]  # rest holds bytes when first does
+                rest = iter(io.TextIOWrapper(io.BufferedReader(raw), encoding=bom))
+                first = ""
+        return self._decode_lines(chain([first], rest), label)
+
+    def _decode_lines(self, items: Iterable[bytes | str], label: str) -> Iterator[tuple[int, str]]:
+        """Bytes lines decoded as UTF-8 (a first BOM dropped), cp1252 with one warning where they are not."""
+        warned_encoding = False
+        for lineno, item in enumerate(items, start=1):
+            if not isinstance(item, bytes):
+                yield lineno, item.lstrip("\ufeff") if lineno == 1 else item
+                continue
+            try:
+                yield lineno, item.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                # JSON must be UTF-8; a legacy Windows export is the likely culprit.
+                if not warned_encoding:
+                    warned_encoding = True
+                    self.warn(f"{label}:{lineno}: not valid UTF-8; decoded as cp1252 (here and below)")
+                yield lineno, item.decode("cp1252", errors="replace")
 
     def read_json(self, data: bytes, label: str, stem: str, name: str) -> Iterator[Document]:
         """A JSON array of records, one record, or {"documents": [...]}: read whole, unlike JSON Lines."""

@@ -31,6 +31,7 @@ from kg.ingest.formats import (
     sniff_binary,
     sniff_markup,
 )
+from kg.ingest.markdown import markdown_text
 from kg.records import Document
 
 # Keys a JSON record may hold its fields under, first match wins.
@@ -237,7 +238,10 @@ class Reader:
     def read_text(self, text: str, label: str, doc_id: str, name: str, kind: str) -> Document | None:
         if kind == "html" or sniff_markup(text[:100]):
             return self.read_page(text, label, doc_id, name)  # an HTML page saved as .txt, or piped in
-        return self.finish(clean_text(text), label, doc_id, name, markdown=kind == "markdown")
+        if kind == "markdown":  # the text as shown: offsets point into it, not into the .md file
+            page = markdown_text(clean_text(text))
+            return self.finish(page.text, label, doc_id, name, title=page.title, date=page.date, markdown=True)
+        return self.finish(clean_text(text), label, doc_id, name)
 
     def read_page(self, data: bytes | str, label: str, doc_id: str, name: str) -> Document | None:
         page = extract_html(data)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import io
 import json
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from hashlib import blake2b
 from itertools import chain
 from typing import IO, Any, TextIO
 
@@ -31,6 +29,7 @@ from kg.ingest.formats import (
     sniff_binary,
     sniff_markup,
 )
+from kg.ingest.ids import MASK64, IdTable
 from kg.ingest.markdown import markdown_text
 from kg.records import Document
 
@@ -114,70 +113,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-_MASK64 = (1 << 64) - 1
-
-
-class IdTable:
-    """Document ids seen, each with a 64-bit value, as 8-byte digests in two flat arrays.
-
-    A ``dict`` of the ids themselves costs 150-250 bytes a document (a 10M-record dump: 2 GB); this
-    table costs 32-64 bytes whatever the length of the ids. Ids are told apart by a 64-bit BLAKE2b
-    digest: two ids of a 10M-document corpus share one with probability about 3e-6.
-
-    >>> t = IdTable(); t.add("a1", 7), t.add("a2", 8), t.add("a1", 9)
-    (None, None, 7)
-    >>> "a1" in t, "a3" in t, len(t)
-    (True, False, 2)
-    """
-
-    def __init__(self, capacity: int = 1024) -> None:
-        self._keys = array("Q", bytes(8 * capacity))  # 0 marks a free slot (digests are odd)
-        self._values = array("Q", bytes(8 * capacity))
-        self._size = 0
-
-    @staticmethod
-    def _digest(doc_id: str) -> int:
-        # surrogatepass: a file name that is not valid UTF-8 comes in with surrogate escapes
-        raw = blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        return int.from_bytes(raw, "little") | 1
-
-    def _slot(self, key: int) -> int:
-        """Linear probing: the slot holding ``key``, or the free slot it belongs in."""
-        keys, mask = self._keys, len(self._keys) - 1
-        i = (key >> 1) & mask
-        while keys[i] and keys[i] != key:
-            i = (i + 1) & mask
-        return i
-
-    def add(self, doc_id: str, value: int) -> int | None:
-        """Store ``value`` for a new id and return None; for an id seen before, return its value."""
-        key = self._digest(doc_id)
-        i = self._slot(key)
-        if self._keys[i] == key:
-            return self._values[i]
-        if 2 * (self._size + 1) > len(self._keys):  # at most half full, so probes stay short
-            self._grow()
-            i = self._slot(key)
-        self._keys[i], self._values[i] = key, value
-        self._size += 1
-        return None
-
-    def _grow(self) -> None:
-        old_keys, old_values = self._keys, self._values
-        self._keys = array("Q", bytes(16 * len(old_keys)))
-        self._values = array("Q", bytes(16 * len(old_keys)))
-        for key, value in zip(old_keys, old_values, strict=True):
-            if key:
-                i = self._slot(key)
-                self._keys[i], self._values[i] = key, value
-
-    def __contains__(self, doc_id: object) -> bool:
-        return isinstance(doc_id, str) and self._keys[self._slot(self._digest(doc_id))] != 0
-
-    def __len__(self) -> int:
-        return self._size
-
-
 class Reader:
     """One reading run: the report, the strictness, and the ids already given out."""
 
@@ -202,7 +137,7 @@ class Reader:
 
     def emit(self, doc: Document, where: str) -> Document | None:
         """Count ``doc``; drop an exact repeat; rename an id that clashes with another text."""
-        digest = hash(doc.text) & _MASK64  # str hashes are fast, and stable within one run
+        digest = hash(doc.text) & MASK64  # str hashes are fast, and stable within one run
         seen = self.ids.add(doc.id, digest)
         if seen == digest:
             self.skip_record(where, "duplicate", f"document {doc.id!r} repeats one already read")
@@ -247,7 +182,10 @@ class Reader:
         page = extract_html(data)
         if page.problem and not self.html_problem_told:
             self.html_problem_told = True
-            self.warn(f"{label}: {page.problem}; HTML read with lxml, without boilerplate removal")
+            self.warn(f"{label}: {page.problem}; HTML read as its visible text, without boilerplate removal")
+        elif page.visible_text and not page.problem:
+            self.warn(f"{label}: no main text found in the page; read its visible text (scripts and styles "
+                      f"dropped), menus and footers included")
         return self.finish(page.text, label, doc_id, name, title=page.title, date=page.date,
                            url=page.url, guess=False)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -54,13 +56,37 @@ def _friendly_errors(func: F) -> F:
         except (GraphFormatError, ValueError, OSError) as exc:
             if isinstance(exc, _model_errors()):  # an unknown model is a usage error too
                 raise UsageError(str(exc)) from exc
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_os_problem(exc) if isinstance(exc, OSError) else str(exc)) from exc
         except KeyboardInterrupt:
             click.echo("kg: interrupted; finished outputs are intact, run again with --resume to continue",
                        err=True)
             sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]  # functools.wraps loses the exact signature type
+
+
+# The temporary name kg.io.atomic_write gives an output: ".graph.html.k2j4h1.part" is graph.html.
+_PART_NAME = re.compile(r"^\.(?P<name>.+)\.[^./]+\.part$")
+# What to do about the system errors a user meets when writing outputs.
+_OS_HINTS = {errno.EACCES: "choose a folder you can write to with -o", errno.EPERM: "choose a folder you can "
+             "write to with -o", errno.EROFS: "choose a writable place with -o", errno.ENOSPC: "free some space, "
+             "or write somewhere else with -o", errno.ENOENT: "check the path", errno.ENOTDIR: "check the path: "
+             "a part of it is a file", errno.EISDIR: "name a file, not a folder",
+             errno.EEXIST: "a file stands where kg must make a folder: check the path"}
+
+
+def _os_problem(exc: OSError) -> str:
+    """A system error as one line naming the file (the output's own name, not its temporary one) and
+    what to do about it."""
+    name = exc.filename
+    if isinstance(name, str):
+        part = _PART_NAME.match(os.path.basename(name))
+        if part:
+            name = os.path.join(os.path.dirname(name), part["name"])
+    what = exc.strerror or str(exc)
+    hint = _OS_HINTS.get(exc.errno or 0)
+    line = f"{name}: {what}" if name else what
+    return f"{line}; {hint}" if hint else line
 
 
 def _input_size(inputs: tuple[str, ...]) -> int | None:
@@ -281,7 +307,11 @@ def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
     for name in triples:
         if name != "-":
             _check_kind(name, "build")
-    actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
+    try:
+        actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
+    except ValueError as exc:  # a line that is not a kg record: the file was cut short, edited or is another kind
+        raise click.ClickException(f"{exc}; kg build reads the triples.jsonl and mentions.jsonl that kg extract "
+                                   f"or kg run writes: extract the articles again if the file was damaged") from exc
     click.echo(f"{actors} actors, {ties} ties -> {output}", err=True)
 
 

@@ -161,3 +161,27 @@ def test_an_unknown_model_name_lists_the_installed_ones(tmp_path, jobs):
     assert "'en_core_web_xyz' is not installed" in output and "installed: " in output
     for name in spacy.util.get_installed_models():
         assert name in output
+
+
+def test_an_output_that_cannot_be_written_names_the_output_and_what_to_do(run_dir, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    output = _fails(["export", run_dir / "graph.json", "-o", blocker / "sub" / "map.html"], code=1)
+    assert output.startswith(f"Error: {blocker}") and "check the path" in output
+    assert ".part" not in output  # the output's own name, never its temporary one
+
+
+def test_a_damaged_triples_file_names_its_line_and_what_to_do(run_dir):
+    path = run_dir / "triples.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + '{"doc_id": "x"}\n', encoding="utf-8")
+    output = _fails(["build", path, "-o", run_dir / "g2.json"], code=1)
+    assert f"{path}:2: not a kg triple" in output and "extract the articles again" in output
+
+
+def test_strict_names_the_problem_once_and_how_to_go_on(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Seoul urged talks."}\n{oops\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(feed), "-o", str(tmp_path / "t.jsonl"), "--strict", "-s"])
+    assert result.exit_code == 2
+    assert result.output.count("malformed JSON") == 1 and "warning:" not in result.output
+    assert f"{feed}:2: malformed JSON" in result.output and "run without --strict" in result.output

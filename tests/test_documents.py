@@ -483,7 +483,7 @@ def test_malformed_jsonl_line_with_strict_raises(tmp_path: Path) -> None:
     path = write(tmp_path / "w.jsonl", lines)
     docs = read_documents([path], strict=True)
     assert next(docs).id == "a"
-    with pytest.raises(InputError, match=r"w\.jsonl:2: skipped: malformed JSON"):
+    with pytest.raises(InputError, match=r"w\.jsonl:2: malformed JSON .*; --strict stops at the first bad input"):
         next(docs)
 
 

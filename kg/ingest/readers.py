@@ -123,9 +123,10 @@ class Reader:
         self.html_problem_told = False
 
     def warn(self, message: str) -> None:
+        if self.strict:  # the error line is the message: no warning line repeating it first
+            raise InputError(f"{message.replace(': skipped: ', ': ', 1)}; --strict stops at the first bad input: "
+                             f"fix it, or run without --strict to skip it with a warning")
         self.report.warn(message)
-        if self.strict:
-            raise InputError(message)
 
     def skip(self, label: str, reason: str, detail: str) -> None:
         self.report.skipped[reason] += 1

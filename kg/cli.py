@@ -68,11 +68,16 @@ def _friendly_errors(func: F) -> F:
 # The temporary name kg.io.atomic_write gives an output: ".graph.html.k2j4h1.part" is graph.html.
 _PART_NAME = re.compile(r"^\.(?P<name>.+)\.[^./]+\.part$")
 # What to do about the system errors a user meets when writing outputs.
-_OS_HINTS = {errno.EACCES: "choose a folder you can write to with -o", errno.EPERM: "choose a folder you can "
-             "write to with -o", errno.EROFS: "choose a writable place with -o", errno.ENOSPC: "free some space, "
-             "or write somewhere else with -o", errno.ENOENT: "check the path", errno.ENOTDIR: "check the path: "
-             "a part of it is a file", errno.EISDIR: "name a file, not a folder",
-             errno.EEXIST: "a file stands where kg must make a folder: check the path"}
+_OS_HINTS = {
+    errno.EACCES: "choose a folder you can write to with -o",
+    errno.EPERM: "choose a folder you can write to with -o",
+    errno.EROFS: "choose a writable place with -o",
+    errno.ENOSPC: "free some space, or write somewhere else with -o",
+    errno.ENOENT: "check the path",
+    errno.ENOTDIR: "check the path: a part of it is a file",
+    errno.EISDIR: "name a file, not a folder",
+    errno.EEXIST: "a file stands where kg must make a folder: check the path",
+}
 
 
 def _os_problem(exc: OSError) -> str:

@@ -231,6 +231,9 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
     unknown = sorted(set(wanted) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}: choose from {', '.join(FORMATS)}")
+    if not inputs and not Path("seeds").exists():  # the default is the repository's seed article
+        raise UsageError("no input given, and no seeds/ folder here to default to: name the articles, "
+                         "e.g. kg run articles/ -o out/")
     outdir = Path(output)
     triples_path, mentions_path = outdir / "triples.jsonl", outdir / "mentions.jsonl"
     report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,

@@ -185,3 +185,17 @@ def test_strict_names_the_problem_once_and_how_to_go_on(tmp_path):
     assert result.exit_code == 2
     assert result.output.count("malformed JSON") == 1 and "warning:" not in result.output
     assert f"{feed}:2: malformed JSON" in result.output and "run without --strict" in result.output
+
+
+def test_run_without_inputs_away_from_the_seeds_says_to_name_them(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    output = _fails(["run", "-o", tmp_path / "out"])
+    assert "no input given" in output and "kg run articles/ -o out/" in output
+    assert not (tmp_path / "out").exists()
+
+
+def test_triples_on_standard_input_say_which_command_reads_them(run_dir, tmp_path):
+    piped = (run_dir / "triples.jsonl").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", "-", "-o", str(tmp_path / "new")], input=piped)
+    assert result.exit_code == 2 and "kg build - -o graph.json" in result.output
+    assert not (tmp_path / "new").exists()

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kg.ingest.formats import sniff_binary, split_text
-from kg.ingest.kinds import HEAD_BYTES, describe, sniff_kind
+from kg.ingest.kinds import HEAD_BYTES, KG_OUTPUTS, describe, not_articles, sniff_kind
 from kg.ingest.readers import InputError, Reader, ReadReport
 from kg.records import Document
 
@@ -52,15 +52,6 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 # Formats kg writes too: a file of these in a folder is looked at for kg's own outputs.
 _SNIFFED_SUFFIXES = JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 _SUPPORTED = ".txt, .md, .jsonl, .ndjson, .json, .html or .htm files (optionally .gz)"
-# kg's own outputs, which are not articles, and what to do with each instead.
-_OUTPUT_HINTS = {
-    "triples": "merge it into a graph with `kg build {0} -o graph.json`",
-    "mentions": "merge it into a graph with `kg build {0} -o graph.json`",
-    "graph": "look at it with `kg stats {0}`, or export it with `kg export {0} --format html`",
-    "map": "open it in a browser",
-    "graphml": "open it in Gephi",
-    "gexf": "open it in Gephi",
-}
 
 
 def check_inputs(inputs: Iterable[str | os.PathLike[str]]) -> None:
@@ -104,9 +95,9 @@ def _check_file(item: str, path: Path) -> None:
         what = sniff_binary(head)
         if what:
             raise InputError(f"{item}: unsupported format ({what}); kg reads {_SUPPORTED}")
-    kind = sniff_kind(head)
-    if kind in _OUTPUT_HINTS:
-        raise InputError(f"{item} is {describe(kind)}, not articles: {_OUTPUT_HINTS[kind].format(item)}")
+    problem = not_articles(sniff_kind(head), item)
+    if problem:
+        raise InputError(problem)
 
 
 def require_documents(documents: Iterable[Document], inputs: Iterable[str | os.PathLike[str]],
@@ -173,7 +164,7 @@ def _read_file(reader: Reader, path: Path, doc_id: str, seen_files: set[str], *,
         reader.report.skip_unsupported(label)  # images and such beside the articles: named once, at the end
         return
     kind = _kind(path) if not explicit and suffix in _SNIFFED_SUFFIXES else None
-    if kind in _OUTPUT_HINTS:  # a kg run's outputs inside the input folder: not articles
+    if kind in KG_OUTPUTS:  # a kg run's outputs inside the input folder: not articles
         reader.skip(label, "kg output", f"{describe(kind)}, not articles")
         return
     try:

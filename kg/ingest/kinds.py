@@ -34,6 +34,18 @@ DESCRIPTIONS = {
     "documents": "articles as JSON records",
 }
 
+# kg's own outputs, which are not articles, and what to do with each instead.
+_OUTPUT_HINTS = {
+    "triples": "merge it into a graph with `kg build {0} -o graph.json`",
+    "mentions": "merge it into a graph with `kg build {0} -o graph.json`",
+    "graph": "look at it with `kg stats {0}`, or export it with `kg export {0} --format html`",
+    "map": "open it in a browser",
+    "graphml": "open it in Gephi",
+    "gexf": "open it in Gephi",
+}
+#: The kinds of file kg writes that are never read as articles.
+KG_OUTPUTS = frozenset(_OUTPUT_HINTS)
+
 # The keys that tell kg's own JSON Lines records apart (every triple has all of the first set).
 _TRIPLE_KEYS = frozenset({"doc_id", "subject", "relation_type", "object"})
 _MENTIONS_KEYS = frozenset({"doc_id", "mentions"})
@@ -107,6 +119,17 @@ def describe(kind: str | None) -> str:
     ('a kg triples file (JSON Lines, as kg extract writes)', 'not a file kg wrote')
     """
     return DESCRIPTIONS.get(kind or "", "not a file kg wrote")
+
+
+def not_articles(kind: str | None, name: str) -> str | None:
+    """The error line for an input ``name`` of ``kind`` that is one of kg's outputs, or None.
+
+    >>> print(not_articles("triples", "-"))
+    - is a kg triples file (JSON Lines, as kg extract writes), not articles: merge it into a graph with `kg build - -o graph.json`
+    """  # noqa: E501
+    if kind not in _OUTPUT_HINTS:
+        return None
+    return f"{name} is {describe(kind)}, not articles: {_OUTPUT_HINTS[kind].format(name)}"
 
 
 def kg_outputs_in(folder: str | os.PathLike[str]) -> list[str]:

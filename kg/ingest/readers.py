@@ -30,6 +30,7 @@ from kg.ingest.formats import (
     sniff_markup,
 )
 from kg.ingest.ids import MASK64, IdTable
+from kg.ingest.kinds import not_articles, sniff_kind
 from kg.ingest.markdown import markdown_text
 from kg.records import Document
 
@@ -317,6 +318,9 @@ class Reader:
             if line.strip():
                 break
         first = head[-1] if head else ""
+        problem = not_articles(sniff_kind(first if isinstance(first, bytes) else first.encode()), "-")
+        if problem:  # `kg run - < triples.jsonl`: say which command reads it, not "no text" a line
+            raise InputError(problem)
         if _is_json_object(first.decode("utf-8", "replace") if isinstance(first, bytes) else first):
             yield from self.read_jsonl(chain(head, lines), STDIN_LABEL, STDIN_ID, "", "-")
             return

@@ -19,10 +19,12 @@ def main() -> None:
     outdir = Path(args.outdir)
 
     documents = kg.read_documents(args.inputs)
-    triples = list(kg.extract(documents))
-    kg.write_triples(triples, outdir / "triples.jsonl")
+    # mentions=True: each document's named actors come along, so actors without a tie get a node too
+    records = list(kg.extract(documents, mentions=True))
+    triples = [r for r in records if isinstance(r, kg.Triple)]
+    kg.write_triples(records, outdir / "triples.jsonl")  # kg build reads it back, mentions and all
 
-    graph = kg.build_graph(triples, max_evidence=3)
+    graph = kg.build_graph(records, max_evidence=3)
     kg.write_html(graph, outdir / "graph.html")
     kg.write_graphml(graph, outdir / "graph.graphml")
     kg.write_json(graph, outdir / "graph.json")

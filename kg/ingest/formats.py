@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from kg.ingest.htmltext import visible_text
+
 # Signatures of the binary files that end up in news folders (images, PDFs, office files, archives).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -94,6 +96,7 @@ class Extracted(NamedTuple):
     date: str | None
     url: str | None
     problem: str | None = None  # why trafilatura could not be used, if it could not
+    visible_text: bool = False  # no main text found: the text is all the page shows
 
 
 def sniff_binary(head: bytes) -> str | None:
@@ -308,11 +311,11 @@ def sniff_markup(head: str) -> bool:
 
 
 def extract_html(data: bytes | str) -> Extracted:
-    """Main text, title, date and URL of an HTML page (trafilatura; lxml's text if it finds none)."""
+    """Main text, title, date and URL of an HTML page (trafilatura; the page's visible text if it finds none)."""
     problem = None
     try:
         import trafilatura  # imported here: it takes a while and only HTML input needs it
-    except ImportError as exc:  # a broken install (lxml_html_clean missing): lxml still reads text
+    except ImportError as exc:  # a broken install (lxml_html_clean missing): the visible text is read
         found, problem = None, f"trafilatura unavailable ({exc})"
     else:
         # No "extensive" date search: it turns a "Copyright 2015" footer into 2015-01-01.
@@ -320,40 +323,21 @@ def extract_html(data: bytes | str) -> Extracted:
         try:
             found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
                                                 date_extraction_params=params)
-        except Exception:  # trafilatura raises assorted errors on broken markup; lxml gets a go below
+        except Exception:  # trafilatura raises assorted errors on broken markup; the visible text is read below
             found = None
     text: str = getattr(found, "text", None) or ""
     title: str | None = getattr(found, "title", None)
     date = normalise_date(getattr(found, "date", None))
     url: str | None = getattr(found, "url", None)
-    if not text.strip():
-        text, fallback_title = _lxml_text(data)
+    fallback = not text.strip()
+    if fallback:  # no main text found: the page's visible text rather than nothing
+        text, fallback_title = visible_text(data if isinstance(data, str) else decode(data)[0])
         title = title or fallback_title
     # One paragraph a line from either extractor; blank lines between them, as in a .txt article,
     # keep a headline out of the first sentence and give split_text its paragraph boundaries.
     text = "\n\n".join(line.strip() for line in clean_text(text).split("\n") if line.strip())
-    return Extracted(text, one_line(title) if title else None, date, url or None, problem)
-
-
-def _lxml_text(data: bytes | str) -> tuple[str, str | None]:
-    import lxml.etree
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(data)
-    except (lxml.etree.ParserError, ValueError):
-        return "", None  # nothing parseable: the caller reports an empty document
-    if not isinstance(root, lxml.html.HtmlElement):
-        return "", None
-    for bad in [el for el in root.iter("script", "style", "noscript", "template")
-                if isinstance(el, lxml.html.HtmlElement)]:
-        bad.drop_tree()
-    title = root.findtext(".//title")
-    try:
-        body = root.body
-    except IndexError:  # a page with a head only
-        return "", title
-    return body.text_content(), title
+    return Extracted(text, one_line(title) if title else None, date, url or None, problem,
+                     fallback and bool(text))
 
 
 # Where split_text prefers to cut, best first: after a blank line, a line, a sentence, a space.

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import io
 import json
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from hashlib import blake2b
 from itertools import chain
 from typing import IO, Any, TextIO
 
@@ -31,6 +29,9 @@ from kg.ingest.formats import (
     sniff_binary,
     sniff_markup,
 )
+from kg.ingest.ids import MASK64, IdTable
+from kg.ingest.kinds import not_articles, sniff_kind
+from kg.ingest.markdown import markdown_text
 from kg.records import Document
 
 # Keys a JSON record may hold its fields under, first match wins.
@@ -113,70 +114,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-_MASK64 = (1 << 64) - 1
-
-
-class IdTable:
-    """Document ids seen, each with a 64-bit value, as 8-byte digests in two flat arrays.
-
-    A ``dict`` of the ids themselves costs 150-250 bytes a document (a 10M-record dump: 2 GB); this
-    table costs 32-64 bytes whatever the length of the ids. Ids are told apart by a 64-bit BLAKE2b
-    digest: two ids of a 10M-document corpus share one with probability about 3e-6.
-
-    >>> t = IdTable(); t.add("a1", 7), t.add("a2", 8), t.add("a1", 9)
-    (None, None, 7)
-    >>> "a1" in t, "a3" in t, len(t)
-    (True, False, 2)
-    """
-
-    def __init__(self, capacity: int = 1024) -> None:
-        self._keys = array("Q", bytes(8 * capacity))  # 0 marks a free slot (digests are odd)
-        self._values = array("Q", bytes(8 * capacity))
-        self._size = 0
-
-    @staticmethod
-    def _digest(doc_id: str) -> int:
-        # surrogatepass: a file name that is not valid UTF-8 comes in with surrogate escapes
-        raw = blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        return int.from_bytes(raw, "little") | 1
-
-    def _slot(self, key: int) -> int:
-        """Linear probing: the slot holding ``key``, or the free slot it belongs in."""
-        keys, mask = self._keys, len(self._keys) - 1
-        i = (key >> 1) & mask
-        while keys[i] and keys[i] != key:
-            i = (i + 1) & mask
-        return i
-
-    def add(self, doc_id: str, value: int) -> int | None:
-        """Store ``value`` for a new id and return None; for an id seen before, return its value."""
-        key = self._digest(doc_id)
-        i = self._slot(key)
-        if self._keys[i] == key:
-            return self._values[i]
-        if 2 * (self._size + 1) > len(self._keys):  # at most half full, so probes stay short
-            self._grow()
-            i = self._slot(key)
-        self._keys[i], self._values[i] = key, value
-        self._size += 1
-        return None
-
-    def _grow(self) -> None:
-        old_keys, old_values = self._keys, self._values
-        self._keys = array("Q", bytes(16 * len(old_keys)))
-        self._values = array("Q", bytes(16 * len(old_keys)))
-        for key, value in zip(old_keys, old_values, strict=True):
-            if key:
-                i = self._slot(key)
-                self._keys[i], self._values[i] = key, value
-
-    def __contains__(self, doc_id: object) -> bool:
-        return isinstance(doc_id, str) and self._keys[self._slot(self._digest(doc_id))] != 0
-
-    def __len__(self) -> int:
-        return self._size
-
-
 class Reader:
     """One reading run: the report, the strictness, and the ids already given out."""
 
@@ -187,9 +124,10 @@ class Reader:
         self.html_problem_told = False
 
     def warn(self, message: str) -> None:
+        if self.strict:  # the error line is the message: no warning line repeating it first
+            raise InputError(f"{message.replace(': skipped: ', ': ', 1)}; --strict stops at the first bad input: "
+                             f"fix it, or run without --strict to skip it with a warning")
         self.report.warn(message)
-        if self.strict:
-            raise InputError(message)
 
     def skip(self, label: str, reason: str, detail: str) -> None:
         self.report.skipped[reason] += 1
@@ -201,7 +139,7 @@ class Reader:
 
     def emit(self, doc: Document, where: str) -> Document | None:
         """Count ``doc``; drop an exact repeat; rename an id that clashes with another text."""
-        digest = hash(doc.text) & _MASK64  # str hashes are fast, and stable within one run
+        digest = hash(doc.text) & MASK64  # str hashes are fast, and stable within one run
         seen = self.ids.add(doc.id, digest)
         if seen == digest:
             self.skip_record(where, "duplicate", f"document {doc.id!r} repeats one already read")
@@ -237,13 +175,19 @@ class Reader:
     def read_text(self, text: str, label: str, doc_id: str, name: str, kind: str) -> Document | None:
         if kind == "html" or sniff_markup(text[:100]):
             return self.read_page(text, label, doc_id, name)  # an HTML page saved as .txt, or piped in
-        return self.finish(clean_text(text), label, doc_id, name, markdown=kind == "markdown")
+        if kind == "markdown":  # the text as shown: offsets point into it, not into the .md file
+            page = markdown_text(clean_text(text))
+            return self.finish(page.text, label, doc_id, name, title=page.title, date=page.date, markdown=True)
+        return self.finish(clean_text(text), label, doc_id, name)
 
     def read_page(self, data: bytes | str, label: str, doc_id: str, name: str) -> Document | None:
         page = extract_html(data)
         if page.problem and not self.html_problem_told:
             self.html_problem_told = True
-            self.warn(f"{label}: {page.problem}; HTML read with lxml, without boilerplate removal")
+            self.warn(f"{label}: {page.problem}; HTML read as its visible text, without boilerplate removal")
+        elif page.visible_text and not page.problem:
+            self.warn(f"{label}: no main text found in the page; read its visible text (scripts and styles "
+                      f"dropped), menus and footers included")
         return self.finish(page.text, label, doc_id, name, title=page.title, date=page.date,
                            url=page.url, guess=False)
 
@@ -265,35 +209,11 @@ class Reader:
     def read_jsonl(self, lines: Iterable[bytes | str], label: str, stem: str, name: str,
                    source: str) -> Iterator[Document]:
         """One document a line, streamed; a bad line is skipped with a warning naming file and line."""
-        rest: Iterator[bytes | str] = iter(lines)
-        first: bytes | str | None = next(rest, None)
-        if first is None:
-            self.skip(label, "empty", "empty file")
+        decoded = self._jsonl_lines(lines, label)
+        if decoded is None:
             return
-        if isinstance(first, bytes):
-            what = sniff_binary(first[:SNIFF_BYTES])
-            if what:
-                self.skip(label, "binary", f"binary file ({what})")
-                return
-            bom = bom_encoding(first)
-            if bom and bom != "utf-8-sig":  # UTF-16/32 (PowerShell's ">" writes UTF-16): decode as a stream
-                raw = _Replay(first, rest)  # type: ignore[arg-type]  # rest holds bytes when first does
-                rest = iter(io.TextIOWrapper(io.BufferedReader(raw), encoding=bom))
-                first = ""
-        warned_encoding = False
         blank = True
-        for lineno, item in enumerate(chain([first], rest), start=1):
-            if isinstance(item, bytes):
-                try:
-                    line = item.decode("utf-8-sig" if lineno == 1 else "utf-8")
-                except UnicodeDecodeError:
-                    # JSON must be UTF-8; a legacy Windows export is the likely culprit.
-                    line = item.decode("cp1252", errors="replace")
-                    if not warned_encoding:
-                        warned_encoding = True
-                        self.warn(f"{label}:{lineno}: not valid UTF-8; decoded as cp1252 (here and below)")
-            else:
-                line = item.lstrip("\ufeff") if lineno == 1 else item
+        for lineno, line in decoded:
             if not line.strip():
                 continue
             blank = False
@@ -308,6 +228,42 @@ class Reader:
                 yield doc
         if blank:
             self.skip(label, "empty", "empty file")
+
+    def _jsonl_lines(self, lines: Iterable[bytes | str], label: str) -> Iterator[tuple[int, str]] | None:
+        """The numbered text lines of a JSON Lines stream; None (with the skip reported) for an empty or
+        binary one. A UTF-16/32 byte-order mark switches to decoding the stream as a whole."""
+        rest: Iterator[bytes | str] = iter(lines)
+        first: bytes | str | None = next(rest, None)
+        if first is None:
+            self.skip(label, "empty", "empty file")
+            return None
+        if isinstance(first, bytes):
+            what = sniff_binary(first[:SNIFF_BYTES])
+            if what:
+                self.skip(label, "binary", f"binary file ({what})")
+                return None
+            bom = bom_encoding(first)
+            if bom and bom != "utf-8-sig":  # UTF-16/32 (PowerShell's ">" writes UTF-16): decode as a stream
+                raw = _Replay(first, rest)  # type: ignore[arg-type]  # rest holds bytes when first does
+                rest = iter(io.TextIOWrapper(io.BufferedReader(raw), encoding=bom))
+                first = ""
+        return self._decode_lines(chain([first], rest), label)
+
+    def _decode_lines(self, items: Iterable[bytes | str], label: str) -> Iterator[tuple[int, str]]:
+        """Bytes lines decoded as UTF-8 (a first BOM dropped), cp1252 with one warning where they are not."""
+        warned_encoding = False
+        for lineno, item in enumerate(items, start=1):
+            if not isinstance(item, bytes):
+                yield lineno, item.lstrip("\ufeff") if lineno == 1 else item
+                continue
+            try:
+                yield lineno, item.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                # JSON must be UTF-8; a legacy Windows export is the likely culprit.
+                if not warned_encoding:
+                    warned_encoding = True
+                    self.warn(f"{label}:{lineno}: not valid UTF-8; decoded as cp1252 (here and below)")
+                yield lineno, item.decode("cp1252", errors="replace")
 
     def read_json(self, data: bytes, label: str, stem: str, name: str) -> Iterator[Document]:
         """A JSON array of records, one record, or {"documents": [...]}: read whole, unlike JSON Lines."""
@@ -362,6 +318,9 @@ class Reader:
             if line.strip():
                 break
         first = head[-1] if head else ""
+        problem = not_articles(sniff_kind(first if isinstance(first, bytes) else first.encode()), "-")
+        if problem:  # `kg run - < triples.jsonl`: say which command reads it, not "no text" a line
+            raise InputError(problem)
         if _is_json_object(first.decode("utf-8", "replace") if isinstance(first, bytes) else first):
             yield from self.read_jsonl(chain(head, lines), STDIN_LABEL, STDIN_ID, "", "-")
             return

@@ -9,6 +9,7 @@ import networkx as nx
 
 from kg.export.csv import EDGE_HEADER, NODE_HEADER, edge_rows, node_rows, write_csv
 from kg.export.flatten import EDGE_COLUMNS, NODE_COLUMNS
+from kg.export.gexf import generate_gexf
 from kg.export.graphml import generate_graphml
 from tests.graph_fixtures import NASTY_NAME_CLEAN, NASTY_SENTENCE_CLEAN, sample_graph
 
@@ -47,9 +48,11 @@ def test_edges_carry_evidence_and_stay_distinct_by_kind(tmp_path: Path) -> None:
     assert consult["first_doc_id"] == "d1" and consult["documents"] == "d1 | d2"
     assert len({(e["Source"], e["Target"], e["Kind"]) for e in edges}) == len(edges)
     assert all(float(e["Weight"]) > 0 for e in edges)
-    # the same ids as the GraphML file, so rows can be joined with what Gephi shows
+    # the same ids as the GEXF file, and the pair's id in GraphML, so rows join with what Gephi shows
+    gexf = "".join(generate_gexf(G))
     graphml = "".join(generate_graphml(G))
-    assert all(f'<edge id="{e["Id"]}"' in graphml for e in edges)
+    assert all(f'<edge id="{e["Id"]}"' in gexf for e in edges)
+    assert all(f'<edge id="{e["Source"]}--{e["Target"]}"' in graphml for e in edges)
 
 
 def test_text_survives_and_formulas_are_defused(tmp_path: Path) -> None:

@@ -75,6 +75,7 @@ NODE_COLUMNS: tuple[Column, ...] = (
     Column("actor_type", "string"), Column("ner", "string"), Column("iso3", "string"),
     Column("aliases", "string"), Column("mentions", "int"), Column("document_count", "int"),
     Column("documents", "string"), Column("first_date", "string"), Column("last_date", "string"),
+    Column("community", "int"), Column("pagerank", "double"),
 )
 #: Edge columns, in file order. ``relation_type`` stays a data column although it is also the
 #: label: Gephi turns ``label`` into the drawn text only, and analysts filter on the type.
@@ -95,7 +96,7 @@ GRAPH_COLUMNS: tuple[Column, ...] = (
 
 #: Attributes kg.graph.build writes that the fixed columns above (or the label/weight) already cover.
 _KNOWN_NODE_ATTRS = frozenset({"label", "type", "ner", "iso3", "aliases", "mentions", "documents",
-                               "first_date", "last_date"})
+                               "first_date", "last_date", "community", "pagerank"})
 _KNOWN_EDGE_ATTRS = frozenset({"relation_type", "quad_class", "class_name", "intensity", "negated",
                                "count", "weight", "relations", "modality", "confidence", "first_date",
                                "last_date",
@@ -135,6 +136,31 @@ def to_text(value: Any) -> str | None:
     return text or None
 
 
+def _boolean(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    # 0/1 from a numeric column, "true"/"false" from text: both say a truth value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _number(value: Any) -> float | int | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):  # numbers that arrived as text (CSV, JSON strings)
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    return None
+
+
 def coerce(value: Any, type_: ColumnType) -> Scalar | None:
     """``value`` as a scalar of ``type_``, or ``None`` when it has none (missing, NaN, wrong kind)."""
     if value is None:
@@ -144,26 +170,9 @@ def coerce(value: Any, type_: ColumnType) -> Scalar | None:
             return clean_text(value) or None
         return to_text(value)
     if type_ == "boolean":
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int | float) and value in (0, 1):
-            return bool(value)
-        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-            return value.strip().lower() == "true"
-        return None
-    number: float
-    if isinstance(value, bool):
-        number = int(value)
-    elif isinstance(value, int | float):
-        number = value
-    elif isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            return None
-    else:
-        return None
-    if not math.isfinite(number):
+        return _boolean(value)
+    number = _number(value)
+    if number is None:
         return None
     if type_ == "double":
         return float(number)
@@ -354,6 +363,7 @@ def node_record(attrs: Mapping[str, Any], schema: Schema) -> dict[str, Scalar]:
         "aliases": attrs.get("aliases"), "mentions": attrs.get("mentions"),
         "document_count": _length(attrs.get("documents")), "documents": attrs.get("documents"),
         "first_date": attrs.get("first_date"), "last_date": attrs.get("last_date"),
+        "community": attrs.get("community"), "pagerank": attrs.get("pagerank"),
     }
     for name, column in schema.node_extras:
         raw[column.name] = attrs.get(name)
@@ -417,6 +427,24 @@ def xml_text(text: str) -> str:
     if _TEXT_SPECIAL.search(text) is None:  # the common case, and the hot path of every export
         return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def xml_cdata(text: str) -> str:
+    """``text`` for element content that Gephi's GraphML reader keeps intact.
+
+    That reader (``ImporterGraphML.readNodeAttValue``) appends each StAX CHARACTERS event but skips the
+    whitespace-only ones, and the JDK's parser ends an event at every entity reference: ``&amp; &lt;``
+    loses its space. A CDATA section is one event (the JDK reports it as CHARACTERS), so text with a
+    markup character goes in one; ``]]>`` is split across two sections and CR, which a CDATA section
+    cannot carry (XML turns it into LF), is written as ``&#13;`` between sections.
+
+    >>> xml_cdata("a & <b>"), xml_cdata("plain"), xml_cdata("x]]>y")
+    ('<![CDATA[a & <b>]]>', 'plain', '<![CDATA[x]]]]><![CDATA[>y]]>')
+    """
+    if _TEXT_SPECIAL.search(text) is None:
+        return text
+    body = "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return body.replace("\r", "]]>&#13;<![CDATA[").replace("<![CDATA[]]>", "")
 
 
 def xml_attr(text: str) -> str:

@@ -416,6 +416,25 @@ def graph_record(G: nx.MultiDiGraph) -> dict[str, Scalar]:
     return _typed(raw, GRAPH_COLUMNS)
 
 
+def graph_summary(G: nx.MultiDiGraph) -> str:
+    """One line on what the graph holds, for GEXF's ``<description>`` and GraphML's ``<desc>``.
+
+    >>> graph_summary(nx.MultiDiGraph(documents={"d1": {}}, max_evidence=5))
+    '0 actors, 0 relations from 1 document; up to 5 evidence sentences per relation'
+    """
+    meta = graph_record(G)
+    docs = meta.get("document_count")
+    return (f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations"
+            + (f" from {docs} document{'s' if docs != 1 else ''}" if docs is not None else "")
+            + (f"; up to {meta['max_evidence']} evidence sentences per relation" if "max_evidence" in meta else ""))
+
+
+def graph_creator(G: nx.MultiDiGraph) -> str:
+    """``kg`` and its version, as the file's creator."""
+    meta = graph_record(G)
+    return f"kg {meta['kg_version']}" if "kg_version" in meta else "kg"
+
+
 # ------------------------------------------------------------------------------------------- escaping
 
 _TEXT_SPECIAL = re.compile("[&<>\r]")

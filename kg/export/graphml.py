@@ -43,8 +43,9 @@ from kg.export.flatten import (
     Column,
     Positions,
     format_value,
-    graph_record,
+    graph_creator,
     graph_schema,
+    graph_summary,
     node_ids,
     node_label,
     node_record,
@@ -92,12 +93,7 @@ def description(G: nx.MultiDiGraph) -> str:
     >>> description(nx.MultiDiGraph(kg_version="0.1.0", documents={"d1": {}}))
     'kg 0.1.0: 0 actors, 0 relations from 1 document'
     """
-    meta = graph_record(G)
-    creator = f"kg {meta['kg_version']}" if "kg_version" in meta else "kg"
-    docs = meta.get("document_count")
-    return (f"{creator}: {G.number_of_nodes()} actors, {G.number_of_edges()} relations"
-            + (f" from {docs} document{'s' if docs != 1 else ''}" if docs is not None else "")
-            + (f"; up to {meta['max_evidence']} evidence sentences per relation" if "max_evidence" in meta else ""))
+    return f"{graph_creator(G)}: {graph_summary(G)}"
 
 
 def generate_graphml(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> Iterator[str]:

@@ -289,3 +289,26 @@ def test_no_two_edges_are_merged_by_gephis_default_import(tmp_path: Path) -> Non
 def test_no_graph_level_key_for_gephi_to_reject(tmp_path: Path) -> None:
     root = etree.parse(str(_write(tmp_path, sample_graph()))).getroot()
     assert {k.get("for") for k in root.iterfind("g:key", NS)} == {"node", "edge"}
+
+
+def test_gephis_own_reader_gets_every_value_networkx_gets(tmp_path: Path) -> None:
+    """The JDK's StAX parser in Gephi's reading loop (tests/java/GephiGraphml.java), when a JDK is installed."""
+    import shutil
+    import subprocess
+
+    if shutil.which("javac") is None:
+        pytest.skip("needs a JDK (Debian: default-jdk-headless)")
+    subprocess.run(["javac", "-d", str(tmp_path), str(Path(__file__).parent / "java" / "GephiGraphml.java")],
+                   check=True, capture_output=True)
+    G = sample_graph()
+    G.nodes["nato"]["label"] = "NATO & <allies> ]]> & > <"
+    path = _write(tmp_path, G)
+    run = subprocess.run(["java", "-cp", str(tmp_path), "GephiGraphml", str(path)], check=True, capture_output=True)
+    gephi = {(e, k): v for e, k, v in (r.split("\x1f") for r in run.stdout.decode("utf-8").split("\x1e") if r)}
+    root = etree.parse(str(path)).getroot()
+    lxml = {(elem.get("id"), d.get("key")): d.text or ""
+            for elem in root.iterfind(".//g:graph/*", NS) for d in elem.iterfind("g:data", NS)}
+    assert gephi.keys() == lxml.keys()
+    # everything equal but a carriage return, which no CDATA section can carry
+    assert {k: v.replace("\r", "") for k, v in lxml.items()} == gephi
+    assert gephi["nato", "n_label"] == "NATO & <allies> ]]> & > <"

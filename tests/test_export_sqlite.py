@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.export.flatten import node_ids, sorted_edges
+from kg.export.ids import node_ids, sorted_edges
 from kg.export.json import write_json
 from kg.export.sqlite import COLUMNS, write_sqlite
 from tests.graph_fixtures import NASTY_NAME_CLEAN, NASTY_SENTENCE_CLEAN, sample_graph, synthetic_graph

@@ -49,11 +49,10 @@ from kg.export.flatten import (
     edge_weight,
     format_value,
     graph_schema,
-    node_ids,
     node_label,
     node_record,
-    sorted_edges,
 )
+from kg.export.ids import node_ids, sorted_edges
 from kg.io import atomic_write
 
 NODES_FILE = "nodes.csv"

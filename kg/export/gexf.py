@@ -46,13 +46,11 @@ from kg.export.flatten import (
     graph_schema,
     graph_summary,
     iso_date,
-    node_ids,
     node_label,
     node_record,
-    sorted_edges,
-    xml_attr,
-    xml_text,
 )
+from kg.export.ids import node_ids, sorted_edges
+from kg.export.xmltext import xml_attr, xml_text
 from kg.io import write_lines
 
 Interval = tuple[str, str]

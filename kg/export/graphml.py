@@ -46,13 +46,12 @@ from kg.export.flatten import (
     graph_creator,
     graph_schema,
     graph_summary,
-    node_ids,
     node_label,
     node_record,
-    xml_attr,
-    xml_cdata,
 )
+from kg.export.ids import node_ids
 from kg.export.pairs import pair_columns, pair_edges
+from kg.export.xmltext import xml_attr, xml_cdata
 from kg.io import write_lines
 
 _HEADER = (

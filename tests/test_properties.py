@@ -22,6 +22,7 @@ import functools
 import io
 import json
 import random
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from kg.export.gexf import generate_gexf
 from kg.export.graphml import generate_graphml
 from kg.export.html import render_html
 from kg.export.json import generate_json, graph_from_data
+from kg.export.sqlite import write_sqlite
 from kg.graph.build import build_graph
 from kg.ingest.documents import ReadReport, read_documents
 from kg.ontology import relation_info
@@ -124,6 +126,12 @@ def _check_exports(g: nx.MultiDiGraph) -> None:
         buffer = io.StringIO()
         csv.writer(buffer).writerows(rows)
         assert len(list(csv.reader(io.StringIO(buffer.getvalue())))) == n + 1
+    # SQLite: one row per actor and per relation, whatever the values hold.
+    with tempfile.TemporaryDirectory() as tmp:
+        db = sqlite3.connect(write_sqlite(g, Path(tmp) / "graph.db"))
+        counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("actors", "ties")]
+        db.close()
+    assert counts == [g.number_of_nodes(), g.number_of_edges()]
     _check_html(g)
 
 

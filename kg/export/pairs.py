@@ -41,6 +41,7 @@ from kg.export.flatten import (
     edge_weight,
     graph_schema,
     iso_date,
+    to_text,
 )
 
 #: Relation classes (kg.export.style.relation_class) that get a count column of their own.
@@ -101,8 +102,9 @@ def _merge(key_attrs: Sequence[tuple[Any, dict[str, Any]]], schema: Schema) -> t
     if lasts:
         values["last_date"] = max(lasts)
     documents = sorted({str(d) for _, a in key_attrs for d in (a.get("documents") or [])})
-    if documents:
-        values["documents"] = LIST_SEPARATOR.join(documents)
+    text = to_text(documents)  # cleaned of what XML cannot carry, like every other text column
+    if text is not None:
+        values["documents"] = text
         values["document_count"] = len(documents)
     keys = [edge_kind(k, a) for k, a in key_attrs]
     values["relation_types"] = LIST_SEPARATOR.join(keys)

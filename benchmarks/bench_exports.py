@@ -74,8 +74,10 @@ def run(name: str, G: nx.MultiDiGraph, outdir: Path, *, layout: bool) -> bool:
         valid = schema.validate(etree.parse(str(path)))
         ok &= _check(f"{path.suffix} validates", valid, "" if valid else str(schema.error_log)[:300])
     H = nx.read_graphml(graphml, force_multigraph=True)
-    ok &= _check("networkx reads GraphML", (H.number_of_nodes(), H.number_of_edges()) == (n, m),
-                 f"{H.number_of_nodes()} nodes, {H.number_of_edges()} edges")
+    p = len(set(G.edges()))  # GraphML has one edge per ordered pair, carrying all its relations
+    carried = sum(d.get("relation_count", 0) for _, _, d in H.edges(data=True))
+    ok &= _check("networkx reads GraphML", (H.number_of_nodes(), H.number_of_edges(), carried) == (n, p, m),
+                 f"{H.number_of_nodes()} nodes, {H.number_of_edges()} pair edges carrying {carried} relations")
     X = nx.read_gexf(gexf, version="1.3")
     ok &= _check("networkx reads GEXF", (X.number_of_nodes(), X.number_of_edges()) == (n, m),
                  f"{X.number_of_nodes()} nodes, {X.number_of_edges()} edges")
@@ -85,13 +87,14 @@ def run(name: str, G: nx.MultiDiGraph, outdir: Path, *, layout: bool) -> bool:
         print("  skip igraph: not installed")
     else:
         g = igraph.Graph.Read_GraphML(str(graphml))
-        ok &= _check("igraph reads GraphML", (g.vcount(), g.ecount()) == (n, m),
+        ok &= _check("igraph reads GraphML", (g.vcount(), g.ecount()) == (n, p),
                      f"{g.vcount()} nodes, {g.ecount()} edges")
     root = etree.parse(str(gexf)).getroot()
     edges = root.findall(".//x:edge", GEXF_NS)
     ids = Counter(e.get("id") for e in edges)
     ok &= _check("GEXF edge ids unique", max(ids.values(), default=1) == 1)
-    ok &= _check("GraphML edge ids unique", len({k for _, _, k in H.edges(keys=True)}) == m)
+    ok &= _check("GraphML edge ids unique", len({k for _, _, k in H.edges(keys=True)}) == p)
+    ok &= _check("no two GraphML edges for Gephi to merge", len({(u, v) for u, v in H.edges()}) == p)
     ok &= _check("no weight <= 0", all(float(e.get("weight")) > 0 for e in edges))
     kinds = Counter((e.get("source"), e.get("target"), e.get("kind")) for e in edges)
     pairs = Counter((e.get("source"), e.get("target")) for e in edges)

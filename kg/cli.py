@@ -21,7 +21,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: The formats ``kg export`` writes and their default file names in ``kg run``'s folder.
 FORMATS = {"html": "graph.html", "graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json",
-           "csv": "."}
+           "csv": ".", "sqlite": "graph.db"}
 RUN_FORMATS = "html,graphml,gexf,csv"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -208,7 +208,7 @@ def cli() -> None:
 @click.option("--output", "-o", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for triples.jsonl, graph.json and the exports.")
 @click.option("--formats", "-f", default=RUN_FORMATS, show_default=True,
-              help="Comma-separated exports besides triples.jsonl and graph.json: html, graphml, gexf, csv.")
+              help="Comma-separated exports besides triples.jsonl and graph.json: html, graphml, gexf, csv, sqlite.")
 @click.option("--max-evidence", default=5, show_default=True, type=click.IntRange(0),
               help="Evidence sentences kept per edge.")
 @click.option("--max-nodes", default=None, type=click.IntRange(1), help="Keep only the N most important "
@@ -369,6 +369,10 @@ def _export(g: Any, fmt: str, path: Path, *, positions: Any = None, max_nodes: i
         from kg.export.csv import write_csv
 
         write_csv(g, path)
+    elif fmt == "sqlite":
+        from kg.export.sqlite import write_sqlite
+
+        write_sqlite(g, path)
     else:
         from kg.export.json import write_json
 
@@ -383,7 +387,7 @@ def _export(g: Any, fmt: str, path: Path, *, positions: Any = None, max_nodes: i
 @click.option("--max-nodes", default=None, type=click.IntRange(1), help="HTML: keep the N most important actors.")
 @_friendly_errors
 def export_(graph: str, fmt: str, output: str | None, layout: bool, max_nodes: int | None) -> None:
-    """Write a saved graph as HTML, GraphML, GEXF, JSON or CSV.
+    """Write a saved graph as HTML, GraphML, GEXF, JSON, CSV or a SQLite database.
 
     Example: kg export out/graph.json --format gexf -o graph.gexf
     """

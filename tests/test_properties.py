@@ -22,6 +22,7 @@ import functools
 import io
 import json
 import random
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from kg.export.gexf import generate_gexf
 from kg.export.graphml import generate_graphml
 from kg.export.html import render_html
 from kg.export.json import generate_json, graph_from_data
+from kg.export.sqlite import write_sqlite
 from kg.graph.build import build_graph
 from kg.ingest.documents import ReadReport, read_documents
 from kg.ontology import relation_info
@@ -116,7 +118,7 @@ def _check_exports(g: nx.MultiDiGraph) -> None:
     root = _check_xml("".join(generate_graphml(g)), GRAPHML_XSD)
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     assert len(root.findall(".//g:node", ns)) == g.number_of_nodes()
-    assert len(root.findall(".//g:edge", ns)) == g.number_of_edges()
+    assert len(root.findall(".//g:edge", ns)) == len(set(g.edges()))  # one edge per ordered pair
     root = _check_xml("".join(generate_gexf(g)), GEXF_RNG)
     assert len(root.findall(".//{http://gexf.net/1.3}node")) == g.number_of_nodes()
     # CSV: one row per node and per edge, whatever quotes and newlines the values hold.
@@ -124,6 +126,12 @@ def _check_exports(g: nx.MultiDiGraph) -> None:
         buffer = io.StringIO()
         csv.writer(buffer).writerows(rows)
         assert len(list(csv.reader(io.StringIO(buffer.getvalue())))) == n + 1
+    # SQLite: one row per actor and per relation, whatever the values hold.
+    with tempfile.TemporaryDirectory() as tmp:
+        db = sqlite3.connect(write_sqlite(g, Path(tmp) / "graph.db"))
+        counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("actors", "ties")]
+        db.close()
+    assert counts == [g.number_of_nodes(), g.number_of_edges()]
     _check_html(g)
 
 

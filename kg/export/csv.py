@@ -12,6 +12,14 @@ Python's ``utf-8-sig`` skip it, and Gephi's importer has stripped it since 0.9.3
 of text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``) get a
 leading apostrophe: news text is untrusted input.
 
+Gephi reads CSV with Apache Commons CSV set to ``withEscape('\\')``, ``withTrim(true)`` and
+``withIgnoreSurroundingSpaces(true)`` (``SpreadsheetUtils.configureCSVParser``): a backslash there is an
+escape character, so a cell ending in one swallows its closing quote and a row, and ``C:\new`` becomes
+a line break. No way of writing a backslash reads the same in Gephi and in an RFC 4180 reader, so a
+backslash in text is written as U+FF3C (FULLWIDTH REVERSE SOLIDUS, :data:`BACKSLASH`), and cells
+are stripped of surrounding white space, which Gephi would trim: every reader, escaping or not, then
+reads the same cells. ``graph.json``, GEXF, GraphML and SQLite keep the backslash.
+
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("RUS", label="Russia", type="state")
@@ -41,11 +49,10 @@ from kg.export.flatten import (
     edge_weight,
     format_value,
     graph_schema,
-    node_ids,
     node_label,
     node_record,
-    sorted_edges,
 )
+from kg.export.ids import node_ids, sorted_edges
 from kg.io import atomic_write
 
 NODES_FILE = "nodes.csv"
@@ -55,9 +62,13 @@ NODE_HEADER = ("Id", "Label")
 EDGE_HEADER = ("Source", "Target", "Type", "Kind", "Id", "Label", "Weight")
 #: Spreadsheets evaluate a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What a backslash is written as: Gephi's CSV parser takes ``\`` as an escape character.
+BACKSLASH = "\uff3c"
 
 
 def _safe(text: str) -> str:
+    """A text cell every CSV reader reads alike: no backslash, no surrounding space, no formula."""
+    text = text.replace("\\", BACKSLASH).strip()
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -90,7 +101,7 @@ def edge_rows(G: nx.MultiDiGraph) -> Iterator[list[str]]:
     yield [*EDGE_HEADER, *(c.name for c in schema.edges)]
     for eid, u, v, key, attrs in sorted_edges(G, ids):
         kind = edge_kind(key, attrs)
-        yield [ids[u], ids[v], "Directed", kind, eid, _safe(edge_label(key, attrs)),
+        yield [ids[u], ids[v], "Directed", _safe(kind), _safe(eid), _safe(edge_label(key, attrs)),
                repr(edge_weight(attrs)), *_cells(edge_record(key, attrs, schema), schema.edges)]
 
 

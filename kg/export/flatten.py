@@ -9,9 +9,7 @@ decides, once for all three formats:
 * the values: lists joined with :data:`LIST_SEPARATOR`, ``None``/empty dropped, dates as ISO
   strings, NaN and infinity dropped, XML-illegal characters removed, evidence flattened to
   ``evidence_count`` and the first evidence's sentence, document, title and URL;
-* the ids: NMTOKEN node ids (kept as they are when already safe) and edge ids derived from
-  (source, key, target), so an edge keeps its id when the corpus grows and the same id appears in
-  GraphML, GEXF and CSV.
+* the ids come from :mod:`kg.export.ids`, the escaping from :mod:`kg.export.xmltext`.
 
 >>> clean_text("a\\x00b\\x1bc\\ufffe d")
 'abc d'
@@ -19,8 +17,6 @@ decides, once for all three formats:
 'Putin | Vladimir Putin'
 >>> coerce(float("nan"), "double") is None, coerce(3.0, "int"), coerce("true", "boolean")
 (True, 3, True)
->>> edge_id("RUS", "CONSULT:negated", "PRK")
-'RUS--CONSULT:negated--PRK'
 """
 
 from __future__ import annotations
@@ -30,12 +26,13 @@ import functools
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
+
+from kg.export.ids import nmtoken, unique
 
 ColumnType = Literal["string", "int", "long", "double", "boolean"]
 Scalar = str | int | float | bool
@@ -47,9 +44,6 @@ LIST_SEPARATOR = " | "
 
 #: Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-#: An XML NMTOKEN restricted to ASCII, which every validator and reader agrees on.
-_NMTOKEN = re.compile(r"[A-Za-z0-9._:\-]+")
-_NOT_NMTOKEN_CHAR = re.compile(r"[^A-Za-z0-9._:\-]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INT32 = 2**31
 
@@ -75,6 +69,7 @@ NODE_COLUMNS: tuple[Column, ...] = (
     Column("actor_type", "string"), Column("ner", "string"), Column("iso3", "string"),
     Column("aliases", "string"), Column("mentions", "int"), Column("document_count", "int"),
     Column("documents", "string"), Column("first_date", "string"), Column("last_date", "string"),
+    Column("community", "int"), Column("pagerank", "double"),
 )
 #: Edge columns, in file order. ``relation_type`` stays a data column although it is also the
 #: label: Gephi turns ``label`` into the drawn text only, and analysts filter on the type.
@@ -95,7 +90,7 @@ GRAPH_COLUMNS: tuple[Column, ...] = (
 
 #: Attributes kg.graph.build writes that the fixed columns above (or the label/weight) already cover.
 _KNOWN_NODE_ATTRS = frozenset({"label", "type", "ner", "iso3", "aliases", "mentions", "documents",
-                               "first_date", "last_date"})
+                               "first_date", "last_date", "community", "pagerank"})
 _KNOWN_EDGE_ATTRS = frozenset({"relation_type", "quad_class", "class_name", "intensity", "negated",
                                "count", "weight", "relations", "modality", "confidence", "first_date",
                                "last_date",
@@ -135,6 +130,31 @@ def to_text(value: Any) -> str | None:
     return text or None
 
 
+def _boolean(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    # 0/1 from a numeric column, "true"/"false" from text: both say a truth value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _number(value: Any) -> float | int | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):  # numbers that arrived as text (CSV, JSON strings)
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    return None
+
+
 def coerce(value: Any, type_: ColumnType) -> Scalar | None:
     """``value`` as a scalar of ``type_``, or ``None`` when it has none (missing, NaN, wrong kind)."""
     if value is None:
@@ -144,26 +164,9 @@ def coerce(value: Any, type_: ColumnType) -> Scalar | None:
             return clean_text(value) or None
         return to_text(value)
     if type_ == "boolean":
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int | float) and value in (0, 1):
-            return bool(value)
-        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-            return value.strip().lower() == "true"
-        return None
-    number: float
-    if isinstance(value, bool):
-        number = int(value)
-    elif isinstance(value, int | float):
-        number = value
-    elif isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            return None
-    else:
-        return None
-    if not math.isfinite(number):
+        return _boolean(value)
+    number = _number(value)
+    if number is None:
         return None
     if type_ == "double":
         return float(number)
@@ -236,58 +239,6 @@ def _iso_date_text(value: str) -> str | None:
         return None
 
 
-# ---------------------------------------------------------------------------------------------- ids
-
-def nmtoken(value: Any) -> str:
-    """``value`` as an ASCII NMTOKEN: kept when already one, else transliterated and cleaned.
-
-    >>> nmtoken("vladimir_putin"), nmtoken("São Paulo"), nmtoken("<>")
-    ('vladimir_putin', 'Sao_Paulo', '_')
-    """
-    text = str(value)
-    if _NMTOKEN.fullmatch(text):
-        return text
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NOT_NMTOKEN_CHAR.sub("_", ascii_text) or "_"
-
-
-def _unique(candidate: str, used: set[str]) -> str:
-    token, n = candidate, 2
-    while token in used:
-        token, n = f"{candidate}.{n}", n + 1
-    used.add(token)
-    return token
-
-
-def node_ids(G: nx.MultiDiGraph) -> dict[Any, str]:
-    """Every node's file id, in sorted order: its own id when it is an NMTOKEN, else a cleaned one.
-
-    Ids are claimed in sorted order, so a cleaned id that collides gets the same suffix every run.
-    """
-    used: set[str] = set()
-    ids: dict[Any, str] = {}
-    for n in sorted(G.nodes, key=str):
-        ids[n] = _unique(nmtoken(n), used)
-    return ids
-
-
-def edge_id(source_id: str, key: Any, target_id: str) -> str:
-    """The id of edge (source, key, target): readable in Gephi and stable when the graph grows."""
-    return f"{source_id}--{nmtoken(key)}--{target_id}"
-
-
-def sorted_edges(G: nx.MultiDiGraph, ids: Mapping[Any, str]
-                 ) -> list[tuple[str, Any, Any, Any, dict[str, Any]]]:
-    """``(edge_id, u, v, key, attrs)`` for every edge, sorted by (source id, target id, key).
-
-    Ids come from :func:`edge_id`; the rare collision (a node id containing ``--``) gets a
-    suffix, so every id in the file is unique.
-    """
-    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2])))
-    used: set[str] = set()
-    return [(_unique(edge_id(ids[u], k, ids[v]), used), u, v, k, d) for u, v, k, d in edges]
-
-
 # ------------------------------------------------------------------------------------------ records
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +264,7 @@ def _extras(attr_dicts: list[Mapping[str, Any]], known: frozenset[str],
         # A name Gephi would swallow as a visual property (or one of ours) gets a prefix.
         if column.lower() in RESERVED_NAMES or column in taken:
             column = f"attr_{column}"
-        column = _unique(column, taken)
+        column = unique(column, taken)
         extras.append((name, Column(column, infer_type(values[name]))))
     return tuple(extras)
 
@@ -354,6 +305,7 @@ def node_record(attrs: Mapping[str, Any], schema: Schema) -> dict[str, Scalar]:
         "aliases": attrs.get("aliases"), "mentions": attrs.get("mentions"),
         "document_count": _length(attrs.get("documents")), "documents": attrs.get("documents"),
         "first_date": attrs.get("first_date"), "last_date": attrs.get("last_date"),
+        "community": attrs.get("community"), "pagerank": attrs.get("pagerank"),
     }
     for name, column in schema.node_extras:
         raw[column.name] = attrs.get(name)
@@ -406,22 +358,20 @@ def graph_record(G: nx.MultiDiGraph) -> dict[str, Scalar]:
     return _typed(raw, GRAPH_COLUMNS)
 
 
-# ------------------------------------------------------------------------------------------- escaping
+def graph_summary(G: nx.MultiDiGraph) -> str:
+    """One line on what the graph holds, for GEXF's ``<description>`` and GraphML's ``<desc>``.
 
-_TEXT_SPECIAL = re.compile("[&<>\r]")
-_ATTR_SPECIAL = re.compile('[&<>"\n\r\t]')
+    >>> graph_summary(nx.MultiDiGraph(documents={"d1": {}}, max_evidence=5))
+    '0 actors, 0 relations from 1 document; up to 5 evidence sentences per relation'
+    """
+    meta = graph_record(G)
+    docs = meta.get("document_count")
+    return (f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations"
+            + (f" from {docs} document{'s' if docs != 1 else ''}" if docs is not None else "")
+            + (f"; up to {meta['max_evidence']} evidence sentences per relation" if "max_evidence" in meta else ""))
 
 
-def xml_text(text: str) -> str:
-    """``text`` escaped for element content (& < > and CR, which a reader would turn into LF)."""
-    if _TEXT_SPECIAL.search(text) is None:  # the common case, and the hot path of every export
-        return text
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-
-
-def xml_attr(text: str) -> str:
-    """``text`` escaped for a double-quoted attribute, keeping tabs and line breaks (else spaces)."""
-    if _ATTR_SPECIAL.search(text) is None:
-        return text
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+def graph_creator(G: nx.MultiDiGraph) -> str:
+    """``kg`` and its version, as the file's creator."""
+    meta = graph_record(G)
+    return f"kg {meta['kg_version']}" if "kg_version" in meta else "kg"

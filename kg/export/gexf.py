@@ -42,16 +42,15 @@ from kg.export.flatten import (
     edge_record,
     edge_weight,
     format_value,
-    graph_record,
+    graph_creator,
     graph_schema,
+    graph_summary,
     iso_date,
-    node_ids,
     node_label,
     node_record,
-    sorted_edges,
-    xml_attr,
-    xml_text,
 )
+from kg.export.ids import node_ids, sorted_edges
+from kg.export.xmltext import xml_attr, xml_text
 from kg.io import write_lines
 
 Interval = tuple[str, str]
@@ -126,13 +125,7 @@ def generate_gexf(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> 
     dynamic = any(i is not None for i in intervals.values())
 
     yield _HEADER
-    meta = graph_record(G)
-    creator = f"kg {meta['kg_version']}" if "kg_version" in meta else "kg"
-    docs = meta.get("document_count")
-    description = (f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations"
-                   + (f" from {docs} document{'s' if docs != 1 else ''}" if docs is not None else "")
-                   + (f"; up to {meta['max_evidence']} evidence sentences per relation"
-                      if "max_evidence" in meta else ""))
+    creator, description = graph_creator(G), graph_summary(G)
     yield (f"  <meta><creator>{xml_text(creator)}</creator>"
            f"<description>{xml_text(description)}</description></meta>\n")
     mode = ' mode="dynamic" timeformat="date" timerepresentation="interval"' if dynamic else ' mode="static"'

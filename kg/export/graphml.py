@@ -1,14 +1,20 @@
-"""GraphML that Gephi, networkx and igraph open with every node, edge and attribute intact.
+"""GraphML that Gephi, networkx, igraph and graphology open with every actor and relation intact.
 
 Written by hand rather than with ``networkx.write_graphml``, which (formats.md) reuses a
 MultiDiGraph's per-pair keys as edge ids (Gephi drops the repeats), refuses lists, dicts, None and
 dates, and either raises on or writes XML-illegal characters. Here:
 
 * node ids are kg's stable ids (ISO3 code or slug), NMTOKENs; the actor's name is the ``label``;
-* edge ids are ``source--key--target``: unique in the file and unchanged when the corpus grows;
+* **one edge per ordered pair of actors** (:mod:`kg.export.pairs`): Gephi's GraphML importer reads no
+  edge type, so under its default merge strategy it would fold two relations between the same actors
+  into one; the pair's edge carries every relation type with its count instead, and its id is
+  ``source--target``, unchanged when the corpus grows (GEXF and CSV keep one edge per relation);
 * every column has one declared type, every value is a scalar (see :mod:`kg.export.flatten`);
-* ``label`` (the relation type on edges), ``weight`` (> 0), ``r``/``g``/``b`` (integers), ``size``
+* ``label`` (the relation types), ``weight`` (> 0), ``r``/``g``/``b`` (integers), ``size``
   and, with a layout, ``x``/``y`` are Gephi's visual keys, so the file looks right on first open;
+* text with markup characters is written in CDATA sections, which Gephi's reader keeps whole;
+* graph-level facts (kg version, documents, evidence cap) go in the graph's ``<desc>``: Gephi reports
+  every ``for="graph"`` key as an error;
 * output is byte-identical for the same graph: nodes and edges sorted, floats in shortest repr.
 
 >>> import networkx as nx
@@ -16,9 +22,10 @@ dates, and either raises on or writes XML-illegal characters. Here:
 >>> G.add_node("RUS", label="Russia", type="state")
 >>> G.add_node("PRK", label="North Korea", type="state")
 >>> _ = G.add_edge("RUS", "PRK", key="CONSULT", relation_type="CONSULT", count=2, weight=2.0)
+>>> _ = G.add_edge("RUS", "PRK", key="AID", relation_type="AID", count=1, weight=1.0)
 >>> text = "".join(generate_graphml(G))
->>> '<edge id="RUS--CONSULT--PRK" source="RUS" target="PRK">' in text
-True
+>>> text.count("<edge "), '<edge id="RUS--PRK" source="RUS" target="PRK">' in text
+(1, True)
 """
 
 from __future__ import annotations
@@ -33,22 +40,18 @@ import networkx as nx
 
 from kg.export import style
 from kg.export.flatten import (
-    GRAPH_COLUMNS,
     Column,
     Positions,
-    edge_label,
-    edge_record,
-    edge_weight,
     format_value,
-    graph_record,
+    graph_creator,
     graph_schema,
-    node_ids,
+    graph_summary,
     node_label,
     node_record,
-    sorted_edges,
-    xml_attr,
-    xml_text,
 )
+from kg.export.ids import node_ids
+from kg.export.pairs import pair_columns, pair_edges
+from kg.export.xmltext import xml_attr, xml_cdata
 from kg.io import write_lines
 
 _HEADER = (
@@ -73,7 +76,7 @@ def _key(prefix: str, domain: str, column: Column) -> str:
 
 def _data(prefix: str, column: Column, value: Any) -> str:
     text = format_value(value, column.type)
-    return f'<data key="{prefix}_{column.name}">{xml_text(text) if column.type == "string" else text}</data>'
+    return f'<data key="{prefix}_{column.name}">{xml_cdata(text) if column.type == "string" else text}</data>'
 
 
 def _position(positions: Positions | None, node: Any) -> tuple[float, float] | None:
@@ -81,6 +84,15 @@ def _position(positions: Positions | None, node: Any) -> tuple[float, float] | N
         return None
     x, y = positions[node]
     return (float(x), float(y)) if math.isfinite(x) and math.isfinite(y) else None
+
+
+def description(G: nx.MultiDiGraph) -> str:
+    """The graph's ``<desc>``: what was built, from what, by which kg.
+
+    >>> description(nx.MultiDiGraph(kg_version="0.1.0", documents={"d1": {}}))
+    'kg 0.1.0: 0 actors, 0 relations from 1 document'
+    """
+    return f"{graph_creator(G)}: {graph_summary(G)}"
 
 
 def generate_graphml(G: nx.MultiDiGraph, *, positions: Positions | None = None) -> Iterator[str]:
@@ -93,16 +105,13 @@ def generate_graphml(G: nx.MultiDiGraph, *, positions: Positions | None = None) 
     ids = node_ids(G)
     sizes = style.node_sizes(G)
     node_visual = _NODE_VISUAL + (_NODE_POSITION if positions is not None else ())
+    edge_columns = pair_columns(schema)
 
     yield _HEADER
-    yield "".join(_key("g", "graph", c) for c in GRAPH_COLUMNS)
     yield "".join(_key("n", "node", c) for c in node_visual + schema.nodes)
-    yield "".join(_key("e", "edge", c) for c in _EDGE_VISUAL + schema.edges)
+    yield "".join(_key("e", "edge", c) for c in _EDGE_VISUAL + edge_columns)
     yield '  <graph id="G" edgedefault="directed">\n'
-    graph_values = graph_record(G)
-    for column in GRAPH_COLUMNS:
-        if column.name in graph_values:
-            yield f"    {_data('g', column, graph_values[column.name])}\n"
+    yield f"    <desc>{xml_cdata(description(G))}</desc>\n"
 
     for node, node_id in ids.items():
         attrs = G.nodes[node]
@@ -118,13 +127,12 @@ def generate_graphml(G: nx.MultiDiGraph, *, positions: Positions | None = None) 
         parts.append("</node>\n")
         yield "".join(parts)
 
-    for eid, u, v, key, attrs in sorted_edges(G, ids):
-        r, g, b = style.edge_colour(attrs)
-        visual = [edge_label(key, attrs), edge_weight(attrs), r, g, b]
-        parts = [f'    <edge id="{xml_attr(eid)}" source="{xml_attr(ids[u])}" target="{xml_attr(ids[v])}">']
+    for pair in pair_edges(G, ids, schema):
+        visual = [pair.label, pair.weight, *pair.colour]
+        parts = [f'    <edge id="{xml_attr(pair.edge_id)}" source="{xml_attr(ids[pair.source])}"'
+                 f' target="{xml_attr(ids[pair.target])}">']
         parts.extend(_data("e", c, val) for c, val in zip(_EDGE_VISUAL, visual, strict=True))
-        values = edge_record(key, attrs, schema)
-        parts.extend(_data("e", c, values[c.name]) for c in schema.edges if c.name in values)
+        parts.extend(_data("e", c, pair.values[c.name]) for c in edge_columns if c.name in pair.values)
         parts.append("</edge>\n")
         yield "".join(parts)
 

@@ -1,11 +1,15 @@
 """Communities and importance of the actors: what Gephi users colour and size by first.
 
 Both are computed on the undirected projection of the graph, each pair of actors weighted by the number of
-reports of every tie between them in either direction:
+reports of every tie between them in either direction, built as one sparse matrix over the sorted actor ids:
 
-- ``community``: Louvain modularity classes (networkx, fixed seed), numbered by size, 0 for the largest, ties
-  broken by the smallest member, so the same graph always gets the same numbers;
+- ``community``: Louvain modularity classes (scikit-network's Cython Louvain, BSD, fixed seed, Newman
+  modularity), numbered by size, 0 for the largest, ties broken by the smallest member, so the same graph
+  always gets the same numbers; an isolated actor is a class of its own;
 - ``pagerank``: PageRank over the reports (damping 0.85), rounded to 6 decimals so exports are byte-stable.
+
+networkx's pure-Python Louvain took minutes on 200,000 ties; scikit-network's runs the same algorithm in
+compiled code over the same matrix in well under a second.
 
 >>> m = actor_metrics(["a", "b", "c", "d"], [("a", "b", 3), ("b", "c", 1), ("c", "d", 2)])
 >>> sorted(m.community.values())
@@ -21,9 +25,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from scipy import sparse
 
 #: Louvain's random seed: fixed, so that runs are byte-identical.
 SEED = 42
+#: Newman's modularity, the one Gephi's *Statistics → Modularity* and networkx maximise.
+MODULARITY = "newman"
 DAMPING = 0.85
 _TOLERANCE = 1e-10
 _MAX_ITERATIONS = 200
@@ -38,65 +45,83 @@ class ActorMetrics:
     pagerank: dict[str, float]
 
 
-def projection(nodes: Iterable[str], ties: Iterable[tuple[str, str, float]]) -> nx.Graph:
-    """The undirected graph of ``nodes`` with one edge a pair, weighted by all its ties' reports."""
-    g = nx.Graph()
-    g.add_nodes_from(sorted(nodes))
-    weights: dict[tuple[str, str], float] = {}
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """The undirected weighted projection: sorted actor ids and a symmetric CSR matrix over them."""
+
+    nodes: Sequence[str]
+    adjacency: sparse.csr_matrix
+
+
+def projection(nodes: Iterable[str], ties: Iterable[tuple[str, str, float]]) -> Projection:
+    """The undirected graph of ``nodes`` with one entry a pair, weighted by all its ties' reports."""
+    order = sorted(set(nodes))
+    index = {node: i for i, node in enumerate(order)}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     for u, v, w in ties:
-        if u == v:
+        if u == v:  # a self-loop says nothing about who is close to whom
             continue
-        pair = (u, v) if u < v else (v, u)
-        weights[pair] = weights.get(pair, 0.0) + w
-    g.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
-    return g
+        rows.append(index[u])
+        cols.append(index[v])
+        vals.append(w)
+    n = len(order)
+    src, dst, weight = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+    directed = sparse.coo_matrix((weight, (src, dst)), shape=(n, n)).tocsr()
+    adjacency = (directed + directed.T).tocsr()  # duplicates summed: every report in either direction
+    adjacency.sum_duplicates()
+    adjacency.sort_indices()
+    return Projection(order, adjacency)
 
 
-def communities(g: nx.Graph) -> dict[str, int]:
-    """Louvain classes of ``g``, numbered by size (0 the largest); an isolated actor is a class of its own."""
-    if g.number_of_nodes() == 0:
-        return {}
-    found = nx.community.louvain_communities(g, weight="weight", seed=SEED) if g.number_of_edges() else \
-        [{n} for n in g]
-    ordered = sorted((sorted(c) for c in found), key=lambda members: (-len(members), members[0]))
-    return {node: i for i, members in enumerate(ordered) for node in members}
-
-
-def pagerank(g: nx.Graph, *, damping: float = DAMPING) -> dict[str, float]:
-    """PageRank of ``g`` (weighted, undirected) by power iteration; dangling actors spread evenly."""
-    nodes: Sequence[str] = list(g)
-    n = len(nodes)
+def communities(p: Projection) -> dict[str, int]:
+    """Louvain classes of ``p``, numbered by size (0 the largest); an isolated actor is a class of its own."""
+    n = len(p.nodes)
     if n == 0:
         return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    strength = np.zeros(n)
-    rows, cols, vals = [], [], []
-    for u, v, w in g.edges(data="weight", default=1.0):
-        i, j = index[u], index[v]
-        rows += [i, j]
-        cols += [j, i]
-        vals += [w, w]
-        strength[i] += w
-        strength[j] += w
-    src, dst, weight = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
-    share = weight / np.where(strength[src] > 0, strength[src], 1.0)
+    if p.adjacency.nnz:
+        from sknetwork.clustering import Louvain
+
+        labels = Louvain(modularity=MODULARITY, random_state=SEED, sort_clusters=False,
+                         return_probs=False, return_aggregate=False).fit_predict(p.adjacency)
+    else:  # no tie at all: Louvain has nothing to optimise
+        labels = np.arange(n)
+    isolated = np.asarray(p.adjacency.getnnz(axis=1)) == 0
+    labels = np.where(isolated, labels.max() + 1 + np.arange(n), labels)
+    # Renumber by (size desc, smallest member): members are sorted ids, so the first index is the smallest.
+    _, first, inverse, sizes = np.unique(labels, return_index=True, return_inverse=True, return_counts=True)
+    rank = np.lexsort((first, -sizes))
+    number = np.empty_like(rank)
+    number[rank] = np.arange(len(rank))
+    return {node: int(number[inverse[i]]) for i, node in enumerate(p.nodes)}
+
+
+def pagerank(p: Projection, *, damping: float = DAMPING) -> dict[str, float]:
+    """PageRank of ``p`` (weighted, undirected) by power iteration; dangling actors spread evenly."""
+    n = len(p.nodes)
+    if n == 0:
+        return {}
+    strength = np.asarray(p.adjacency.sum(axis=1)).ravel()
     dangling = strength == 0
+    # Column-stochastic transition: T[j, i] = w(i, j) / strength(i).
+    inv = np.where(dangling, 0.0, 1.0 / np.where(dangling, 1.0, strength))
+    transition = (sparse.diags(inv) @ p.adjacency).T.tocsr()
     rank = np.full(n, 1.0 / n)
     for _ in range(_MAX_ITERATIONS):
-        spread = np.bincount(dst, weights=rank[src] * share, minlength=n)
-        new = damping * (spread + rank[dangling].sum() / n) + (1.0 - damping) / n
+        new = damping * (transition @ rank + rank[dangling].sum() / n) + (1.0 - damping) / n
         done = np.abs(new - rank).sum() < _TOLERANCE * n
         rank = new
         if done:
             break
     rank /= rank.sum()
-    return {node: round(float(rank[index[node]]), _DECIMALS) for node in nodes}
+    return {node: round(float(rank[i]), _DECIMALS) for i, node in enumerate(p.nodes)}
 
 
 def actor_metrics(nodes: Iterable[str], ties: Iterable[tuple[str, str, float]]) -> ActorMetrics:
     """Communities and PageRank of the actors ``nodes`` joined by ``ties`` (subject, object, reports)."""
-    g = projection(nodes, ties)
-    return ActorMetrics(communities(g), pagerank(g))
+    p = projection(nodes, ties)
+    return ActorMetrics(communities(p), pagerank(p))
 
 
 def graph_metrics(graph: nx.MultiDiGraph) -> ActorMetrics:

@@ -38,8 +38,14 @@ _HONORIFICS = frozenset([
     "general", "gen", "sen", "senator", "rep", "gov", "governor", "chairman", "secretary", "vice", "deputy",
     "foreign", "defence", "defense", "state", "marshal", "colonel", "col", "captain", "capt", "lieutenant",
     "lt", "sgt", "mayor", "judge", "justice", "rev", "reverend", "father", "former", "late", "leader", "crown",
-    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commander", "presidents"
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commander", "presidents", "sergeant",
+    "comrade", "cde", "prof", "professor", "officer", "constable", "inspector", "detective", "corporal", "admiral",
+    "brigadier", "mme", "mlle", "madame", "monsieur"
 ])
+# Latin letters NFKD does not split into a base letter and an accent ("\u0141ukasz" is "Lukasz").
+_UNDECOMPOSED = str.maketrans({"\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O", "\u0111": "d",
+                               "\u0110": "D", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "AE", "\u0153": "oe",
+                               "\u0152": "OE", "\u0131": "i", "\u00fe": "th", "\u00f0": "d"})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -65,8 +71,12 @@ class Actor:
 
 
 def ascii_fold(text: str) -> str:
-    """``text`` without accents, with typographic quotes made plain (ASCII only)."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    """``text`` without accents, with typographic quotes made plain (ASCII only).
+
+    >>> ascii_fold("Jaros\u0142aw Kaczy\u0144ski")
+    'Jaroslaw Kaczynski'
+    """
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'").translate(_UNDECOMPOSED)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
@@ -186,7 +196,9 @@ class DocumentActors:
 
     def __init__(self, names: Iterable[tuple[str, str]], gaz: Gazetteer | None = None) -> None:
         self.gaz = gaz if gaz is not None else gazetteer()
-        self._short: dict[str, set[str]] = {}  # one-word person name or acronym -> full names in the document
+        # one-word person name or acronym -> the full names in the document, by key ("Jaroslaw Kaczynski" and
+        # "Jaros\u0142aw Kaczy\u0144ski" are one name)
+        self._short: dict[str, dict[str, str]] = {}
         for text, label in names:
             name = clean_name(text, label)
             known = self.gaz.lookup(name)
@@ -197,9 +209,9 @@ class DocumentActors:
             words = name.split()
             if label == "PERSON" and len(words) >= 2:
                 for form in {words[-1], words[0] if len(words) >= 3 else words[-1], " ".join(words[-2:])}:
-                    self._short.setdefault(normalize(form), set()).add(name)
+                    self._short.setdefault(normalize(form), {}).setdefault(actor_key(name, None), name)
             elif label == "ORG" and len(words) >= 2:
-                self._short.setdefault(normalize(initials(name)), set()).add(name)
+                self._short.setdefault(normalize(initials(name)), {}).setdefault(actor_key(name, None), name)
         self._cache: dict[tuple[str, str], Actor | None] = {}
 
     def resolve(self, text: str, label: str) -> Actor | None:
@@ -235,5 +247,5 @@ class DocumentActors:
             return None
         full = self._short.get(normalize(name))
         if full is not None and len(full) == 1 and (label == "PERSON" or _ACRONYM.match(name)):
-            return Actor(next(iter(full)), "person" if label == "PERSON" else "organisation", label)
+            return Actor(next(iter(full.values())), "person" if label == "PERSON" else "organisation", label)
         return Actor(name, _TYPE_OF_LABEL[label], label)

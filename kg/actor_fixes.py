@@ -22,11 +22,12 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from kg.actors import actor_key, gazetteer, normalize
+from kg.records import Mention, Triple
 
 #: The columns of an actors file, in the order the header names them.
 COLUMNS = ("name", "aliases", "type", "wikidata", "discard")
@@ -119,7 +120,25 @@ class ActorFixes:
         out = dict(d)
         if not (self.apply_end(out, "subject") and self.apply_end(out, "object")):
             return None
-        return None if out["subject_id"] == out["object_id"] else out
+        sid = out.get("subject_id")
+        return None if sid and sid == out.get("object_id") else out
+
+    def fix_triple(self, t: Triple) -> Triple | None:
+        """:meth:`apply_triple` for a :class:`~kg.records.Triple` (what ``kg extract --actors`` writes)."""
+        d = self.apply_triple(t.to_dict())
+        return None if d is None else Triple.from_dict(d)
+
+    def fix_mentions(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """The mentions with the analyst's names, types and ids; mentions of discarded actors gone."""
+        out: list[Mention] = []
+        for m in mentions:
+            row = self.match((m.name, m.text))
+            if row is None:
+                out.append(m)
+            elif not row.discard:
+                iso3 = row.iso3 if row.type in (None, "state") else None
+                out.append(replace(m, name=row.name, key=row.key, iso3=iso3, type=row.ner or m.type))
+        return out
 
 
 def _flag(value: Any, path: str, line: int) -> bool:

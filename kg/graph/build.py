@@ -128,10 +128,18 @@ class GraphBuilder:
 
     def add(self, t: Triple) -> None:
         """Merge one triple in; a triple seen before (same document, sentence, spans, type) is ignored."""
+        if self.fixes is not None:  # the analyst's names: from the triple's words, per end
+            self.add_record(t.to_dict())
+            return
         self._add(_triple_values(t))
 
     def add_record(self, d: dict[str, Any]) -> None:
         """Merge one triple given as its JSON object (spans as lists or tuples; optional keys may be missing)."""
+        if self.fixes is not None:
+            fixed = self.fixes.apply_triple({**_OPTIONAL, **d})
+            if fixed is None:  # an end the analyst discards: no tie
+                return
+            d = fixed
         try:
             values = _record_values(d)  # one C call: kg's own writer always writes every key
         except KeyError:
@@ -182,7 +190,8 @@ class GraphBuilder:
         if record.doc_id in self._seen_mentions:  # the same document again changes nothing
             return
         self._seen_mentions.add(record.doc_id)
-        for m in record.mentions:
+        mentions = record.mentions if self.fixes is None else self.fixes.fix_mentions(record.mentions)
+        for m in mentions:
             self._nodes.setdefault(_node_key(m.name, m.key), ActorSummary()).add(
                 m.name, m.type, m.iso3, m.text, record.doc_id, record.date, mention=True)
         if record.mentions:
@@ -220,24 +229,21 @@ class GraphBuilder:
             # The full name keeps its label; the surname stays on as an alias.
             nodes[full] = nodes[full].merged(nodes.pop(short), label_votes=False) if full in nodes else \
                 nodes.pop(short)
-        for key in res.discard:
-            nodes.pop(key, None)
         rows, summaries = (self._rows, self._summaries) if consume else (dict(self._rows), dict(self._summaries))
-        if renames or res.discard:
-            rows, summaries = self._renamed(rows, summaries, renames, res.discard)
+        if renames:
+            rows, summaries = self._renamed(rows, summaries, renames)
         attrs = {"kg_version": __version__, "max_evidence": self.max_evidence, "documents": {
             d: dict(zip(("title", "date", "url"), self._documents[d], strict=True)) for d in sorted(self._documents)}}
         return GraphParts(attrs, self._node_items(nodes, res.fixes), self._edge_items(rows, summaries))
 
     def _renamed(self, rows: dict[EdgeKey, list[Row]], summaries: dict[EdgeKey, TieSummary],
-                 renames: dict[str, str], discard: frozenset[str] = frozenset()
-                 ) -> tuple[dict[EdgeKey, list[Row]], dict[EdgeKey, TieSummary]]:
-        """The ties with merged actors renamed (ties that now coincide are merged), those of discarded gone."""
+                 renames: dict[str, str]) -> tuple[dict[EdgeKey, list[Row]], dict[EdgeKey, TieSummary]]:
+        """The ties with merged actors renamed; ties that now coincide are merged."""
         out_rows: dict[EdgeKey, list[Row]] = {}
         out_summaries: dict[EdgeKey, TieSummary] = {}
         for (u, v, k), tie_rows in rows.items():
             key = (renames.get(u, u), renames.get(v, v), k)
-            if key[0] == key[1] or u in discard or v in discard:
+            if key[0] == key[1]:
                 continue
             if key not in out_rows:
                 out_rows[key] = tie_rows

@@ -2,8 +2,9 @@
 
 Run once per actor when the graph is finished (never per triple, so a big build stays fast). In order:
 
-1. the analyst's actors file (:mod:`kg.actor_fixes`): a node any of whose names a row lists joins the row's
-   actor, takes its type and Wikidata id, or goes with its ties when the row says ``discard``;
+1. the analyst's actors file (:mod:`kg.actor_fixes`): the builder has already given each triple's end and
+   mention the row's actor (or dropped it, for a row that says ``discard``); here the row's node takes the
+   row's name, type and Wikidata id, and is left out of the automatic merges below;
 2. spelling variants of a person: "John R. Bolton" joins "John Bolton", "Jeremy "Spike" Cohen" "Spike Cohen",
    when each is the other's only variant (one name's words are the other's, in order, same surname);
 3. a one-word person ("Bolton") joins the only full name it is the surname (or family name first: "Xi") of,
@@ -42,10 +43,9 @@ _PARTY_LABELS = frozenset({"NORP", "ORG"})
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """What the graph stage does to its nodes: renames (old key -> kept key), discards, the analyst's rows."""
+    """What the graph stage does to its nodes: renames (old key -> kept key) and the analyst's rows."""
 
     renames: dict[str, str] = field(default_factory=dict)
-    discard: frozenset[str] = frozenset()
     fixes: dict[str, ActorFix] = field(default_factory=dict)  # kept key -> the row that names it
 
 
@@ -147,33 +147,16 @@ def party_merges(nodes: Mapping[str, ActorSummary], free: list[str]) -> dict[str
             and most_common(nodes[key].ner) in _PARTY_LABELS and not nodes[key].iso3}
 
 
-def _fixed(nodes: Mapping[str, ActorSummary], fixes: ActorFixes) -> tuple[dict[str, str], set[str],
-                                                                          dict[str, ActorFix]]:
-    renames: dict[str, str] = {}
-    discard: set[str] = set()
-    rows: dict[str, ActorFix] = {}
-    for key, n in nodes.items():
-        row = fixes.match(_forms(n))
-        if row is None:
-            continue
-        if row.discard:
-            discard.add(key)
-            continue
-        rows[row.key] = row
-        if key != row.key:
-            renames[key] = row.key
-    return renames, discard, rows
-
-
 def resolve_actors(nodes: Mapping[str, ActorSummary], fixes: ActorFixes | None = None, *,
                    automatic: bool = True) -> Resolution:
-    """The renames and discards of the finished graph's nodes (see the module docstring for the order)."""
-    renames, discard, rows = _fixed(nodes, fixes) if fixes else ({}, set(), {})
+    """The renames of the finished graph's nodes (see the module docstring for the order)."""
+    rows = {row.key: row for row in fixes.rows if not row.discard} if fixes else {}
+    renames: dict[str, str] = {}
     if automatic:
-        free = [k for k in nodes if k not in renames and k not in discard and k not in rows]
+        free = [k for k in nodes if k not in rows]
         people = [k for k in free if _is_person(nodes[k])]
         variants = variant_merges(nodes, people)
         renames.update(variants)
         renames.update(surname_merges(nodes, people, variants))
         renames.update(party_merges(nodes, [k for k in free if k not in renames]))
-    return Resolution(renames, frozenset(discard), rows)
+    return Resolution(renames, rows)

@@ -53,6 +53,9 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _NAME_PARTICLE = re.compile(
     r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|de|del|di|da|du|van|von|der|le|la)[-\s\u2019']+[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+#: A state is the document's own when named at least this often, and this many times as often as the next.
+DOMINANT_MIN = 2
+DOMINANT_RATIO = 1.5
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 
 
@@ -199,7 +202,8 @@ class DocumentActors:
         # one-word person name or acronym -> the full names in the document, by key ("Jaroslaw Kaczynski" and
         # "Jaros\u0142aw Kaczy\u0144ski" are one name)
         self._short: dict[str, dict[str, str]] = {}
-        for text, label in names:
+        names_seen = list(names)
+        for text, label in names_seen:
             name = clean_name(text, label)
             known = self.gaz.lookup(name)
             if known is not None:
@@ -213,6 +217,33 @@ class DocumentActors:
             elif label == "ORG" and len(words) >= 2:
                 self._short.setdefault(normalize(initials(name)), {}).setdefault(actor_key(name, None), name)
         self._cache: dict[tuple[str, str], Actor | None] = {}
+        self.dominant = self._dominant_state(names_seen)
+
+    def _dominant_state(self, names: list[tuple[str, str]]) -> Actor | None:
+        """The state the document is about: named most, at least twice and half as often again as the next."""
+        counts: dict[str, int] = {}
+        states: dict[str, Actor] = {}
+        for text, label in names:
+            found = self.gaz.lookup(clean_name(text, label)) if label in ("GPE", "NORP") else None
+            if found is not None and found.iso3:
+                counts[found.key] = counts.get(found.key, 0) + 1
+                states[found.key] = found
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < DOMINANT_MIN or (len(ranked) > 1 and
+                                                          ranked[0][1] < DOMINANT_RATIO * ranked[1][1]):
+            return None
+        return states[ranked[0][0]]
+
+    def institution(self, text: str, state: Actor | None = None) -> Actor | None:
+        """A bare institution ("Parliament", "the Senate") as the body of ``state``, else of the document's
+        dominant state; ``None`` when no country is known (the bodies of many countries would fuse)."""
+        from kg.actor_words import words
+
+        owner = state if state is not None and state.iso3 else self.dominant
+        if owner is None:
+            return None
+        return Actor(words().institution_of(clean_name(text, "ORG"), owner.name, owner.iso3 or ""), "organisation",
+                     "ORG")
 
     def resolve(self, text: str, label: str) -> Actor | None:
         """The canonical actor of an entity span, or ``None`` when it names no actor."""
@@ -242,6 +273,18 @@ class DocumentActors:
         found = self.gaz.lookup(name)
         if found is not None:
             return found
+        from kg.actor_words import words
+
+        lists = words()
+        if lists.is_never_actor(name) or (label == "PERSON" and any(c.isdigit() for c in name)):
+            return None  # "COVID-19", "Brexit", "Twitter", "Hagia Sophia": no actors, whatever the NER said
+        if lists.is_institution(name):
+            return self.institution(name)
+        words_ = name.split()
+        for cut in range(1, min(len(words_), 4)):  # "British Parliament", "the US Senate": that state's body
+            state = self.gaz.lookup(" ".join(words_[:cut]))
+            if state is not None and state.iso3 and lists.is_institution(" ".join(words_[cut:])):
+                return self.institution(" ".join(words_[cut:]), state)
         if not name[0].isupper() and not _NAME_PARTICLE.match(name):
             # "communist", "western-backed": adjectives, not actors (but "al-Muhandis" is a name)
             return None

@@ -184,6 +184,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(rows)
 
 
+@cache
+def shared_names() -> dict[str, dict[str, str]]:
+    """Names of a state that also name a place of another state (``kg/data/shared_names.jsonl``), normalised."""
+    text = (DATA_DIR / "shared_names.jsonl").read_text("utf-8")
+    return {normalize(r["name"]): r for r in (json.loads(line) for line in text.splitlines() if line.strip())}
+
+
 def initials(name: str) -> str:
     """The acronym of an organisation's name. ``initials("International Atomic Energy Agency") == "IAEA"``."""
     return "".join(w[0].upper() for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP)
@@ -223,16 +230,29 @@ class DocumentActors:
         """The state the document is about: named most, at least twice and half as often again as the next."""
         counts: dict[str, int] = {}
         states: dict[str, Actor] = {}
+        shared = shared_names()
         for text, label in names:
-            found = self.gaz.lookup(clean_name(text, label)) if label in ("GPE", "NORP") else None
+            name = clean_name(text, label)
+            found = self.gaz.lookup(name) if label in ("GPE", "NORP") else None
             if found is not None and found.iso3:
+                if normalize(name) in shared:
+                    continue  # "Georgia" may be the US state: it says nothing of the document's state
                 counts[found.key] = counts.get(found.key, 0) + 1
                 states[found.key] = found
+        self._states_named = set(counts)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < DOMINANT_MIN or (len(ranked) > 1 and
                                                           ranked[0][1] < DOMINANT_RATIO * ranked[1][1]):
             return None
         return states[ranked[0][0]]
+
+    def _shared_name(self, name: str, found: Actor) -> Actor:
+        """A state's name that is also a place of another state ("Georgia"): the place when the document
+        names that other state and never the first by any other name (no "Tbilisi", no "Georgian")."""
+        row = shared_names().get(normalize(name))
+        if row is None or found.key in self._states_named or row["context"] not in self._states_named:
+            return found
+        return Actor(row["place"], "place", "GPE")
 
     def institution(self, text: str, state: Actor | None = None) -> Actor | None:
         """A bare institution ("Parliament", "the Senate") as the body of ``state``, else of the document's
@@ -272,7 +292,7 @@ class DocumentActors:
             return None
         found = self.gaz.lookup(name)
         if found is not None:
-            return found
+            return self._shared_name(name, found)
         from kg.actor_words import words
 
         lists = words()

@@ -140,3 +140,12 @@ def test_a_bare_institution_takes_the_documents_state_or_stays_out() -> None:
     assert uk.resolve("Parliament", "ORG").name == "Parliament of the United Kingdom"
     assert DocumentActors([]).resolve("British Parliament", "ORG").name == "Parliament of the United Kingdom"
     assert DocumentActors([]).resolve("Supreme Court", "ORG") is None
+
+
+def test_georgia_is_the_us_state_in_an_american_story() -> None:
+    us = DocumentActors([("Atlanta", "GPE"), ("Georgia", "GPE"), ("US", "GPE"), ("Georgia", "GPE")])
+    state = us.resolve("Georgia", "GPE")
+    assert state is not None and (state.name, state.iso3) == ("Georgia (U.S. state)", None)
+    country = DocumentActors([("Tbilisi", "GPE"), ("Georgia", "GPE"), ("US", "GPE")]).resolve("Georgia", "GPE")
+    assert country is not None and country.iso3 == "GEO"
+    assert DocumentActors([("Georgia", "GPE"), ("Russia", "GPE")]).resolve("Georgia", "GPE").iso3 == "GEO"

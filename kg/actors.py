@@ -54,8 +54,8 @@ _NAME_PARTICLE = re.compile(
     r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|de|del|di|da|du|van|von|der|le|la)[-\s\u2019']+[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 #: A state is the document's own when named at least this often, and this many times as often as the next.
-DOMINANT_MIN = 2
-DOMINANT_RATIO = 1.5
+DOMINANT_MIN = 1
+DOMINANT_RATIO = 1.4
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 
 
@@ -227,7 +227,7 @@ class DocumentActors:
         self.dominant = self._dominant_state(names_seen)
 
     def _dominant_state(self, names: list[tuple[str, str]]) -> Actor | None:
-        """The state the document is about: named most, at least twice and half as often again as the next."""
+        """The state the document is about: named most, and clearly (DOMINANT_RATIO times) more than the next."""
         counts: dict[str, int] = {}
         states: dict[str, Actor] = {}
         shared = shared_names()

@@ -56,6 +56,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 #: A state is the document's own when named at least this often, and this many times as often as the next.
 DOMINANT_MIN = 1
 DOMINANT_RATIO = 1.4
+#: A surname is the person of that name a document names this many times as often as any other.
+SALIENT_RATIO = 3
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 
 
@@ -209,6 +211,7 @@ class DocumentActors:
         # one-word person name or acronym -> the full names in the document, by key ("Jaroslaw Kaczynski" and
         # "Jaros\u0142aw Kaczy\u0144ski" are one name)
         self._short: dict[str, dict[str, str]] = {}
+        self._times: dict[str, int] = {}  # how often the document names each full name of a person
         names_seen = list(names)
         for text, label in names_seen:
             name = clean_name(text, label)
@@ -219,6 +222,8 @@ class DocumentActors:
                 name = known.name
             words = name.split()
             if label == "PERSON" and len(words) >= 2:
+                key = actor_key(name, None)
+                self._times[key] = self._times.get(key, 0) + 1
                 for form in {words[-1], words[0] if len(words) >= 3 else words[-1], " ".join(words[-2:])}:
                     self._short.setdefault(normalize(form), {}).setdefault(actor_key(name, None), name)
             elif label == "ORG" and len(words) >= 2:
@@ -311,4 +316,15 @@ class DocumentActors:
         full = self._short.get(normalize(name))
         if full is not None and len(full) == 1 and (label == "PERSON" or _ACRONYM.match(name)):
             return Actor(next(iter(full.values())), "person" if label == "PERSON" else "organisation", label)
+        if full is not None and label == "PERSON":
+            main = self._main_bearer(full)
+            if main is not None:
+                return Actor(main, "person", label)
         return Actor(name, _TYPE_OF_LABEL[label], label)
+
+    def _main_bearer(self, full: dict[str, str]) -> str | None:
+        """The full name a surname stands for when the document names several ("Robert Mugabe" and "Grace
+        Mugabe"): the one it names at least SALIENT_RATIO times as often as any other, else none."""
+        ranked = sorted(((self._times.get(k, 0), k) for k in full), reverse=True)
+        top, second = ranked[0][0], ranked[1][0]
+        return full[ranked[0][1]] if top >= 2 and top >= SALIENT_RATIO * second else None

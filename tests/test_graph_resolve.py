@@ -66,3 +66,9 @@ def test_states_and_main_organisations_carry_their_wikidata_id(make_triple) -> N
     assert (ids["RUS"], ids["USA"], ids["nato"], ids["united_nations"]) == ("Q159", "Q30", "Q7184", "Q1065")
     g = build_graph([make_triple(subject="Russia", subject_iso3="RUS", obj="Kamala Harris")])
     assert g.nodes["RUS"]["wikidata"] == "Q159" and g.nodes["kamala_harris"]["wikidata"] is None
+
+
+def test_a_short_first_name_is_a_variant() -> None:
+    nodes = {"mitchell_stoltz": _node("Mitchell Stoltz", "PERSON", "d1", "d2"), "mitch_stoltz": _node("Mitch Stoltz"),
+             "al_gore": _node("Al Gore"), "alan_gore": _node("Alan Gore")}
+    assert resolve_actors(nodes).renames == {"mitch_stoltz": "mitchell_stoltz"}

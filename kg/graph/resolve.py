@@ -6,7 +6,8 @@ Run once per actor when the graph is finished (never per triple, so a big build 
    mention the row's actor (or dropped it, for a row that says ``discard``); here the row's node takes the
    row's name, type and Wikidata id, and is left out of the automatic merges below;
 2. spelling variants of a person: "John R. Bolton" joins "John Bolton", "Jeremy "Spike" Cohen" "Spike Cohen",
-   when each is the other's only variant (one name's words are the other's, in order, same surname);
+   "Mitch Stoltz" "Mitchell Stoltz", when each is the other's only variant (one name's words are the other's,
+   in order, or its first name is the start of the other's; same surname);
 3. a one-word person ("Bolton") joins the only full name it is the surname (or family name first: "Xi") of,
    among the names sharing a document with it, or the only one in the corpus when none does;
 4. a party adjective ("Democratic", "Republican") joins "Democratic Party" when the graph has it.
@@ -37,6 +38,8 @@ from kg.ontology import DATA_DIR
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
                       "they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "i", "me",
                       "my", "you", "your", "who", "whom", "whose", "which", "that", "this", "these", "those"})
+#: The shortest first name taken for the short form of a longer one ("Mitch" of "Mitchell", not "Al" of "Alan").
+MIN_SHORT_FIRST_NAME = 4
 # Labels a party adjective is read with ("Democratic" stands for the Democratic Party, not for democrats).
 _PARTY_LABELS = frozenset({"NORP", "ORG"})
 
@@ -92,6 +95,17 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
+def _is_variant(a: list[str], b: list[str]) -> bool:
+    """Whether name ``a`` (words of a key) is a shorter form of ``b``: its words in ``b`` in order ("John
+    Bolton", "John R. Bolton"), or a short first name of the same length ("Mitch Stoltz", "Mitchell Stoltz")."""
+    if a[-1] != b[-1]:
+        return False
+    if len(a) < len(b):
+        return _is_subsequence(a, b)
+    return len(a) == len(b) and len(a[0]) >= MIN_SHORT_FIRST_NAME and len(a[0]) < len(b[0]) and \
+        b[0].startswith(a[0]) and a[1:-1] == b[1:-1]
+
+
 def variant_merges(nodes: Mapping[str, ActorSummary], people: list[str]) -> dict[str, str]:
     """Each person's name of 2+ words that is the only variant of another (same surname, words in order)."""
     by_last: dict[str, list[list[str]]] = {}
@@ -103,7 +117,7 @@ def variant_merges(nodes: Mapping[str, ActorSummary], people: list[str]) -> dict
     for names in by_last.values():
         for a in names:
             for b in names:
-                if len(a) < len(b) and _is_subsequence(a, b):
+                if a is not b and _is_variant(a, b):
                     pairs.setdefault("_".join(a), set()).add("_".join(b))
                     pairs.setdefault("_".join(b), set()).add("_".join(a))
     out: dict[str, str] = {}

@@ -34,13 +34,11 @@ def build(female: Path, male: Path) -> list[dict[str, str]]:
 
 
 def main() -> None:
+    from build_wikidata import write_rows  # the script beside this one
+
     args = [a for a in sys.argv[1:] if a != "--check"]
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in build(Path(args[0]), Path(args[1])))
-    path = DATA / "first_names.jsonl"
-    if "--check" in sys.argv[1:]:
-        sys.exit(0 if path.exists() and path.read_text("utf-8") == text else 1)
-    path.write_text(text, "utf-8")
-    print(f"{text.count(chr(10))} names -> {path}")
+    sys.exit(write_rows(DATA / "first_names.jsonl", build(Path(args[0]), Path(args[1])),
+                        check="--check" in sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -44,13 +44,18 @@ def build() -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: r["key"])
 
 
-def main() -> None:
-    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in build())
-    path = DATA / "wikidata.jsonl"
-    if "--check" in sys.argv[1:]:
-        sys.exit(0 if path.exists() and path.read_text("utf-8") == text else 1)
+def write_rows(path: Path, rows: list[dict[str, Any]], *, check: bool) -> int:
+    """Write ``rows`` as JSON Lines to ``path``; with ``check``, only say (exit status 1) if it is out of date."""
+    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
+    if check:
+        return 0 if path.exists() and path.read_text("utf-8") == text else 1
     path.write_text(text, "utf-8")
-    print(f"{text.count(chr(10))} rows -> {path}")
+    print(f"{len(rows)} rows -> {path}")
+    return 0
+
+
+def main() -> None:
+    sys.exit(write_rows(DATA / "wikidata.jsonl", build(), check="--check" in sys.argv[1:]))
 
 
 if __name__ == "__main__":

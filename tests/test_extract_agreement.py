@@ -149,3 +149,21 @@ def test_georgia_is_the_us_state_in_an_american_story() -> None:
     country = DocumentActors([("Tbilisi", "GPE"), ("Georgia", "GPE"), ("US", "GPE")]).resolve("Georgia", "GPE")
     assert country is not None and country.iso3 == "GEO"
     assert DocumentActors([("Georgia", "GPE"), ("Russia", "GPE")]).resolve("Georgia", "GPE").iso3 == "GEO"
+
+
+def test_he_in_a_clause_is_its_named_subject(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Joe Joe PROPN NNP compound 1
+Biden Biden PROPN NNP nsubj 2
+met meet VERB VBD ROOT 2
+Bernie Bernie PROPN NNP compound 4
+Sanders Sanders PROPN NNP dobj 2
+. . PUNCT . punct 2
+Sanders Sanders PROPN NNP nsubj 7
+said say VERB VBD ROOT 7
+he he PRON PRP nsubj 9
+criticised criticise VERB VBD ccomp 7
+Russia Russia PROPN NNP dobj 9
+. . PUNCT . punct 7""", ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 7, "PERSON"), (10, 11, "GPE")])
+    assert ("Bernie Sanders", "ACCUSE", "Russia") in facts(doc)
+    assert ("Joe Biden", "ACCUSE", "Russia") not in facts(doc)

@@ -96,7 +96,8 @@ def resolve_rule_based(mentions: DocMentions) -> None:
             continue
         kinds, state_key = want
         gender = _PRONOUN_GENDER.get(tok.lower_)
-        fits = _agreeing(history, kinds, sent_index[tok.i], state_key, person_state, genders, gender)
+        fits = _clause_subject(tok, mentions, kinds, genders, gender) if tok.pos_ == "PRON" else None
+        fits = fits or _agreeing(history, kinds, sent_index[tok.i], state_key, person_state, genders, gender)
         if fits is not None and tok.lower_ in _PLURAL_PRONOUNS:
             fits = _with_plural_phrases(fits, doc, tok, sent_index, mentions)
         if fits is None or len(fits) != 1:
@@ -106,6 +107,21 @@ def resolve_rule_based(mentions: DocMentions) -> None:
             genders.setdefault(found.key, gender)
         span = doc[tok.i:tok.i + 1] if tok.pos_ == "PRON" else doc[_desc_start(tok):tok.i + 1]
         history.append((sent_index[tok.i], mentions.add_coref(span, found), False))
+
+
+def _clause_subject(tok: Token, mentions: DocMentions, kinds: frozenset[str], genders: dict[str, str],
+                    gender: str | None) -> dict[str, Mention] | None:
+    """The named subject of a clause the pronoun is part of, when it agrees: "Bolton said *he* would not",
+    "Biden gave a speech in which *he* called Trump": a reader takes that subject, whoever came before."""
+    for verb in tok.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in verb.children:
+            m = mentions.heads.get(child.i)
+            if child.dep_ == "nsubj" and child.i < tok.i and m is not None and m.start not in mentions.coref:
+                agrees = _kind(m) in kinds and (gender is None or genders.get(m.key, gender) == gender)
+                return {m.key: m} if agrees else None
+    return None
 
 
 def _sentence_index(doc: Doc) -> list[int]:

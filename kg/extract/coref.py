@@ -96,7 +96,7 @@ def resolve_rule_based(mentions: DocMentions) -> None:
             continue
         kinds, state_key = want
         gender = _PRONOUN_GENDER.get(tok.lower_)
-        fits = _clause_subject(tok, mentions, kinds, genders, gender) if tok.pos_ == "PRON" else None
+        fits = _clause_subject(tok, mentions, genders, gender) if gender is not None else None
         fits = fits or _agreeing(history, kinds, sent_index[tok.i], state_key, person_state, genders, gender)
         if fits is not None and tok.lower_ in _PLURAL_PRONOUNS:
             fits = _with_plural_phrases(fits, doc, tok, sent_index, mentions)
@@ -109,17 +109,20 @@ def resolve_rule_based(mentions: DocMentions) -> None:
         history.append((sent_index[tok.i], mentions.add_coref(span, found), False))
 
 
-def _clause_subject(tok: Token, mentions: DocMentions, kinds: frozenset[str], genders: dict[str, str],
-                    gender: str | None) -> dict[str, Mention] | None:
-    """The named subject of a clause the pronoun is part of, when it agrees: "Bolton said *he* would not",
-    "Biden gave a speech in which *he* called Trump": a reader takes that subject, whoever came before."""
+def _clause_subject(tok: Token, mentions: DocMentions, genders: dict[str, str],
+                    gender: str) -> dict[str, Mention] | None:
+    """The named person subject of a clause "he" or "she" is part of, when the gender agrees: "Bolton said *he*
+    would not", "Biden gave a speech in which *he* called Trump": a reader takes that subject, whoever came
+    before. Not through an infinitive ("urged Putin to withdraw his troops": the object may be meant)."""
     for verb in tok.ancestors:
+        if verb.dep_ == "xcomp":
+            return None
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         for child in verb.children:
             m = mentions.heads.get(child.i)
             if child.dep_ == "nsubj" and child.i < tok.i and m is not None and m.start not in mentions.coref:
-                agrees = _kind(m) in kinds and (gender is None or genders.get(m.key, gender) == gender)
+                agrees = _kind(m) == "person" and genders.get(m.key, gender) == gender
                 return {m.key: m} if agrees else None
     return None
 

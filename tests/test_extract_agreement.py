@@ -167,3 +167,28 @@ Russia Russia PROPN NNP dobj 9
 . . PUNCT . punct 7""", ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 7, "PERSON"), (10, 11, "GPE")])
     assert ("Bernie Sanders", "ACCUSE", "Russia") in facts(doc)
     assert ("Joe Biden", "ACCUSE", "Russia") not in facts(doc)
+
+
+def test_a_demonym_locating_a_city_is_no_actor(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Adamowicz Adamowicz PROPN NNP nsubj 1
+was be AUX VBD ROOT 1
+the the DET DT det 3
+mayor mayor NOUN NN attr 1
+of of ADP IN prep 3
+the the DET DT det 7
+Polish polish ADJ JJ amod 7
+city city NOUN NN pobj 4
+. . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (6, 7, "NORP")])
+    assert 6 not in DocMentions.build(doc).by_token
+    assert not [f for f in facts(doc) if f[2] == "Poland"]
+
+
+def test_the_state_senate_is_not_the_countrys(vocab: Vocab) -> None:
+    acts = DocumentActors([("US", "GPE"), ("US", "GPE")])
+    assert acts.resolve("senate", "ORG") is not None  # the country's, but for the word before it
+    doc = parsed_doc(vocab, """
+the the DET DT det 2
+state state NOUN NN compound 2
+senate senate PROPN NNP ROOT 2""", ents=[(2, 3, "ORG")])
+    assert DocMentions.build(doc, actors=acts).by_token == {}

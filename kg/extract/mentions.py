@@ -77,6 +77,12 @@ _CITY_NOUNS = frozenset({"mayor", "mayoral", "police", "council", "city", "resid
                          "skyline", "centre", "center", "outskirts", "neighbourhood", "neighborhood", "court",
                          "prosecutor", "prosecutors", "office", "branch", "bureau", "headquarters", "station",
                          "school", "schools", "transport", "population", "lockdown", "area"})
+# Nouns of a place that a demonym before them only locates ("the Polish city of Gdansk").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "district", "county",
+                          "island", "resort", "capital", "municipality", "suburb", "state"})
+# Words before a bare institution that make it a body below the country ("the state senate").
+_SUBNATIONAL = frozenset({"state", "provincial", "regional", "city", "municipal", "local", "county", "district",
+                          "territorial", "cantonal"})
 # Nouns of a government's acts: "the decision of Moscow" is still the state's.
 _STATE_ACTION_NOUNS = frozenset({"decision", "position", "stance", "policy", "support", "refusal", "demand",
                                  "demands", "response", "reaction", "approval", "consent", "role", "backing",
@@ -146,8 +152,12 @@ class DocMentions:
             return  # "Potential Impacts on International Relations": a heading tagged as an entity
         if words().is_outlet(ent.text) and _is_attribution(ent):
             return  # "told Wikinews", "according to CNN", "Reuters reported": the source, not a party
+        if ent.root.dep_ == "amod" and ent.root.head.lemma_.lower() in _PLACE_NOUNS:
+            return  # "the Polish city of Gdansk": where the city is, no actor ("mayor of" it leads the city)
         actor = acts.resolve(ent.text, ent.label_)
         if words().is_institution(clean_name(ent.text, "ORG")):
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SUBNATIONAL:
+                return  # "the state senate", "the provincial government": not the country's body
             owner = self._owner_state(ent)
             actor = acts.institution(ent.text, owner) if owner is not None else actor
         if actor is None:

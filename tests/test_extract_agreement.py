@@ -192,3 +192,13 @@ the the DET DT det 2
 state state NOUN NN compound 2
 senate senate PROPN NNP ROOT 2""", ents=[(2, 3, "ORG")])
     assert DocMentions.build(doc, actors=acts).by_token == {}
+
+
+def test_an_institution_of_a_named_place_is_that_places(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+the the DET DT det 2
+Supreme Supreme PROPN NNP compound 2
+Court Court PROPN NNP ROOT 2
+of of ADP IN prep 2
+Florida Florida PROPN NNP pobj 3""", ents=[(1, 3, "ORG"), (4, 5, "GPE")])
+    assert DocMentions.build(doc).by_token[2].name == "Supreme Court of Florida"

@@ -158,8 +158,7 @@ class DocMentions:
         if words().is_institution(clean_name(ent.text, "ORG")):
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SUBNATIONAL:
                 return  # "the state senate", "the provincial government": not the country's body
-            owner = self._owner_state(ent)
-            actor = acts.institution(ent.text, owner) if owner is not None else actor
+            actor = self._institution(ent, actor)
         if actor is None:
             return
         place = acts.place(ent.text, ent.label_)
@@ -171,6 +170,19 @@ class DocMentions:
             self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
             if _is_setting(ent):
                 self.settings.add(m.start)
+
+    def _institution(self, ent: Span, fallback: Actor | None) -> Actor | None:
+        """A bare institution with the place the sentence gives it: "the Supreme Court of Florida", "British
+        Parliament", "Russia's Supreme Court"; else what the document's state makes of it (``fallback``)."""
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].ent_type_ in ("GPE", "LOC"):
+            place = next(e for e in doc.ents if e.start == ent.end + 1 or e.start <= ent.end + 1 < e.end)
+            known = self.actors.gaz.lookup(place.text)
+            if known is not None and known.iso3:
+                return self.actors.institution(ent.text, known)
+            return Actor(f"{clean_name(ent.text, 'ORG')} of {clean_name(place.text, 'GPE')}", "organisation", "ORG")
+        owner = self._owner_state(ent)
+        return self.actors.institution(ent.text, owner) if owner is not None else fallback
 
     def _owner_state(self, ent: Span) -> Actor | None:
         """The state right before a bare institution ("British Parliament", "Russia's Supreme Court")."""

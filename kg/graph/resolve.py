@@ -135,19 +135,22 @@ def variant_merges(nodes: Mapping[str, ActorSummary], people: list[str]) -> dict
 
 def surname_merges(nodes: Mapping[str, ActorSummary], people: list[str], renames: Mapping[str, str]) -> dict[str, str]:
     """Each one-word person that is the surname (or family name first) of exactly one compatible full name."""
-    full_docs: dict[str, set[str]] = {}
+    sources: dict[str, list[str]] = {}  # kept full name -> the nodes it stands for (itself, its variants)
     by_token: dict[str, set[str]] = {}
     for key in people:
         parts = key.split("_")
         if len(parts) > 1:
             kept = renames.get(key, key)
-            full_docs.setdefault(kept, set()).update(nodes[key].documents)
+            sources.setdefault(kept, []).append(key)
             for token in {parts[-1], parts[0]}:
                 by_token.setdefault(token, set()).add(kept)
     out: dict[str, str] = {}
     for key in people:
         candidates = by_token.get(key, set()) if "_" not in key else set()
-        sharing = [c for c in candidates if full_docs[c] & nodes[key].documents]
+        if not candidates:
+            continue
+        docs = nodes[key].documents  # isdisjoint walks the smaller set: no copy of a big actor's documents
+        sharing = [c for c in sorted(candidates) if any(not docs.isdisjoint(nodes[s].documents) for s in sources[c])]
         if len(sharing) == 1:
             out[key] = sharing[0]  # a document names both: the surname is that person there
         elif not sharing and len(candidates) == 1:

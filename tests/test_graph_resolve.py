@@ -72,3 +72,11 @@ def test_a_short_first_name_is_a_variant() -> None:
     nodes = {"mitchell_stoltz": _node("Mitchell Stoltz", "PERSON", "d1", "d2"), "mitch_stoltz": _node("Mitch Stoltz"),
              "al_gore": _node("Al Gore"), "alan_gore": _node("Alan Gore")}
     assert resolve_actors(nodes).renames == {"mitch_stoltz": "mitchell_stoltz"}
+
+
+def test_the_analysts_person_still_takes_its_surname() -> None:
+    from kg.actor_fixes import parse_actor_fixes
+
+    fixes = parse_actor_fixes(["name,aliases,type,wikidata,discard", "Bernie Sanders,,person,,"], "f.csv")
+    nodes = {"bernie_sanders": _node("Bernie Sanders"), "bernie": _node("Bernie")}
+    assert resolve_actors(nodes, fixes).renames == {"bernie": "bernie_sanders"}

@@ -174,6 +174,8 @@ def resolve_actors(nodes: Mapping[str, ActorSummary], fixes: ActorFixes | None =
         people = [k for k in free if _is_person(nodes[k])]
         variants = variant_merges(nodes, people)
         renames.update(variants)
-        renames.update(surname_merges(nodes, people, variants))
+        # the analyst's persons take surnames too ("Sanders" into their "Bernie Sanders"), never lose theirs
+        fixed_people = [k for k in rows if k in nodes and _is_person(nodes[k]) and "_" in k]
+        renames.update(surname_merges(nodes, people + fixed_people, variants))
         renames.update(party_merges(nodes, [k for k in free if k not in renames]))
     return Resolution(renames, rows)

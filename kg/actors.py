@@ -38,8 +38,14 @@ _HONORIFICS = frozenset([
     "general", "gen", "sen", "senator", "rep", "gov", "governor", "chairman", "secretary", "vice", "deputy",
     "foreign", "defence", "defense", "state", "marshal", "colonel", "col", "captain", "capt", "lieutenant",
     "lt", "sgt", "mayor", "judge", "justice", "rev", "reverend", "father", "former", "late", "leader", "crown",
-    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commander", "presidents"
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commander", "presidents", "sergeant",
+    "comrade", "cde", "prof", "professor", "officer", "constable", "inspector", "detective", "corporal", "admiral",
+    "brigadier", "mme", "mlle", "madame", "monsieur"
 ])
+# Latin letters NFKD does not split into a base letter and an accent ("\u0141ukasz" is "Lukasz").
+_UNDECOMPOSED = str.maketrans({"\u0142": "l", "\u0141": "L", "\u00f8": "o", "\u00d8": "O", "\u0111": "d",
+                               "\u0110": "D", "\u00df": "ss", "\u00e6": "ae", "\u00c6": "AE", "\u0153": "oe",
+                               "\u0152": "OE", "\u0131": "i", "\u00fe": "th", "\u00f0": "d"})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -47,6 +53,11 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _NAME_PARTICLE = re.compile(
     r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|de|del|di|da|du|van|von|der|le|la)[-\s\u2019']+[A-Z]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+#: A state is the document's own when named at least this often, and this many times as often as the next.
+DOMINANT_MIN = 1
+DOMINANT_RATIO = 1.4
+#: A surname is the person of that name a document names this many times as often as any other.
+SALIENT_RATIO = 3
 _ACRONYM_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 
 
@@ -65,8 +76,12 @@ class Actor:
 
 
 def ascii_fold(text: str) -> str:
-    """``text`` without accents, with typographic quotes made plain (ASCII only)."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    """``text`` without accents, with typographic quotes made plain (ASCII only).
+
+    >>> ascii_fold("Jaros\u0142aw Kaczy\u0144ski")
+    'Jaroslaw Kaczynski'
+    """
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'").translate(_UNDECOMPOSED)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
@@ -171,6 +186,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(rows)
 
 
+@cache
+def shared_names() -> dict[str, dict[str, str]]:
+    """Names of a state that also name a place of another state (``kg/data/shared_names.jsonl``), normalised."""
+    text = (DATA_DIR / "shared_names.jsonl").read_text("utf-8")
+    return {normalize(r["name"]): r for r in (json.loads(line) for line in text.splitlines() if line.strip())}
+
+
 def initials(name: str) -> str:
     """The acronym of an organisation's name. ``initials("International Atomic Energy Agency") == "IAEA"``."""
     return "".join(w[0].upper() for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP)
@@ -186,8 +208,12 @@ class DocumentActors:
 
     def __init__(self, names: Iterable[tuple[str, str]], gaz: Gazetteer | None = None) -> None:
         self.gaz = gaz if gaz is not None else gazetteer()
-        self._short: dict[str, set[str]] = {}  # one-word person name or acronym -> full names in the document
-        for text, label in names:
+        # one-word person name or acronym -> the full names in the document, by key ("Jaroslaw Kaczynski" and
+        # "Jaros\u0142aw Kaczy\u0144ski" are one name)
+        self._short: dict[str, dict[str, str]] = {}
+        self._times: dict[str, int] = {}  # how often the document names each full name of a person
+        names_seen = list(names)
+        for text, label in names_seen:
             name = clean_name(text, label)
             known = self.gaz.lookup(name)
             if known is not None:
@@ -196,11 +222,53 @@ class DocumentActors:
                 name = known.name
             words = name.split()
             if label == "PERSON" and len(words) >= 2:
+                key = actor_key(name, None)
+                self._times[key] = self._times.get(key, 0) + 1
                 for form in {words[-1], words[0] if len(words) >= 3 else words[-1], " ".join(words[-2:])}:
-                    self._short.setdefault(normalize(form), set()).add(name)
+                    self._short.setdefault(normalize(form), {}).setdefault(actor_key(name, None), name)
             elif label == "ORG" and len(words) >= 2:
-                self._short.setdefault(normalize(initials(name)), set()).add(name)
+                self._short.setdefault(normalize(initials(name)), {}).setdefault(actor_key(name, None), name)
         self._cache: dict[tuple[str, str], Actor | None] = {}
+        self.dominant = self._dominant_state(names_seen)
+
+    def _dominant_state(self, names: list[tuple[str, str]]) -> Actor | None:
+        """The state the document is about: named most, and clearly (DOMINANT_RATIO times) more than the next."""
+        counts: dict[str, int] = {}
+        states: dict[str, Actor] = {}
+        shared = shared_names()
+        for text, label in names:
+            name = clean_name(text, label)
+            found = self.gaz.lookup(name) if label in ("GPE", "NORP") else None
+            if found is not None and found.iso3:
+                if normalize(name) in shared:
+                    continue  # "Georgia" may be the US state: it says nothing of the document's state
+                counts[found.key] = counts.get(found.key, 0) + 1
+                states[found.key] = found
+        self._states_named = set(counts)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < DOMINANT_MIN or (len(ranked) > 1 and
+                                                          ranked[0][1] < DOMINANT_RATIO * ranked[1][1]):
+            return None
+        return states[ranked[0][0]]
+
+    def _shared_name(self, name: str, found: Actor) -> Actor:
+        """A state's name that is also a place of another state ("Georgia"): the place when the document
+        names that other state and never the first by any other name (no "Tbilisi", no "Georgian")."""
+        row = shared_names().get(normalize(name))
+        if row is None or found.key in self._states_named or row["context"] not in self._states_named:
+            return found
+        return Actor(row["place"], "place", "GPE")
+
+    def institution(self, text: str, state: Actor | None = None) -> Actor | None:
+        """A bare institution ("Parliament", "the Senate") as the body of ``state``, else of the document's
+        dominant state; ``None`` when no country is known (the bodies of many countries would fuse)."""
+        from kg.actor_words import words
+
+        owner = state if state is not None and state.iso3 else self.dominant
+        if owner is None:
+            return None
+        return Actor(words().institution_of(clean_name(text, "ORG"), owner.name, owner.iso3 or ""), "organisation",
+                     "ORG")
 
     def resolve(self, text: str, label: str) -> Actor | None:
         """The canonical actor of an entity span, or ``None`` when it names no actor."""
@@ -229,11 +297,34 @@ class DocumentActors:
             return None
         found = self.gaz.lookup(name)
         if found is not None:
-            return found
+            return self._shared_name(name, found)
+        from kg.actor_words import words
+
+        lists = words()
+        if lists.is_never_actor(name) or (label == "PERSON" and any(c.isdigit() for c in name)):
+            return None  # "COVID-19", "Brexit", "Twitter", "Hagia Sophia": no actors, whatever the NER said
+        if lists.is_institution(name):
+            return self.institution(name)
+        words_ = name.split()
+        for cut in range(1, min(len(words_), 4)):  # "British Parliament", "the US Senate": that state's body
+            state = self.gaz.lookup(" ".join(words_[:cut]))
+            if state is not None and state.iso3 and lists.is_institution(" ".join(words_[cut:])):
+                return self.institution(" ".join(words_[cut:]), state)
         if not name[0].isupper() and not _NAME_PARTICLE.match(name):
             # "communist", "western-backed": adjectives, not actors (but "al-Muhandis" is a name)
             return None
         full = self._short.get(normalize(name))
         if full is not None and len(full) == 1 and (label == "PERSON" or _ACRONYM.match(name)):
-            return Actor(next(iter(full)), "person" if label == "PERSON" else "organisation", label)
+            return Actor(next(iter(full.values())), "person" if label == "PERSON" else "organisation", label)
+        if full is not None and label == "PERSON":
+            main = self._main_bearer(full)
+            if main is not None:
+                return Actor(main, "person", label)
         return Actor(name, _TYPE_OF_LABEL[label], label)
+
+    def _main_bearer(self, full: dict[str, str]) -> str | None:
+        """The full name a surname stands for when the document names several ("Robert Mugabe" and "Grace
+        Mugabe"): the one it names at least SALIENT_RATIO times as often as any other, else none."""
+        ranked = sorted(((self._times.get(k, 0), k) for k in full), reverse=True)
+        top, second = ranked[0][0], ranked[1][0]
+        return full[ranked[0][1]] if top >= 2 and top >= SALIENT_RATIO * second else None

@@ -121,9 +121,25 @@ def _progress(silent: bool, length: int | None, label: str) -> Iterator[Callable
         yield advance
 
 
+def _read_fixes(path: str | None) -> Any:
+    """The analyst's actors file, checked before any work (a bad one: file:line and exit 2)."""
+    if path is None:
+        return None
+    from kg.actor_fixes import ActorFileError, read_actor_fixes
+
+    try:
+        return read_actor_fixes(path)
+    except ActorFileError as exc:
+        raise UsageError(f"--actors {exc}") from exc
+
+
+_ACTORS_HELP = ("The analyst's actors file (CSV or JSONL: name,aliases,type,wikidata,discard): merges aliases, "
+                "fixes types, sets Wikidata ids, discards non-actors.")
+
+
 def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs: int, engine: str,
                 scheduler: str | None, strict: bool, resume: bool, silent: bool,
-                mentions: str | None = None) -> Any:
+                mentions: str | None = None, fixes: Any = None) -> Any:
     """Read, extract and write triples; returns the read report."""
     from kg.ingest.documents import ReadReport, check_inputs, read_documents, require_documents
     from kg.nlp import check_model, load_pipeline
@@ -144,17 +160,21 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
             out = sys.stdout
             for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, engine=engine,
                                        scheduler=scheduler, on_document=advance):
-                out.write(triple_line(t))
+                t = t if fixes is None else fixes.fix_triple(t)
+                if t is not None:
+                    out.write(triple_line(t))
             _warn_unsupported(report)
             return report
         with TripleWriter(output, mentions_path=mentions, resume=resume) as writer:
             def finished(document: Any, found: Any) -> None:
-                writer.document_done(document, found)
+                writer.document_done(document, found if fixes is None else fixes.fix_mentions(found))
                 advance(document, found)
 
             for t in extract_documents(writer.skip_done(documents), nlp=nlp, model=model, jobs=jobs,
                                        engine=engine, scheduler=scheduler, on_document=finished):
-                writer.write(t)
+                t = t if fixes is None else fixes.fix_triple(t)
+                if t is not None:
+                    writer.write(t)
             writer.commit()
             if writer.done_ids and not silent:
                 click.echo(f"resumed after {len(writer.done_ids)} finished documents", err=True)
@@ -215,11 +235,12 @@ def cli() -> None:
               "actors in the HTML map.")
 @click.option("--layout", is_flag=True, help="Compute node positions in Python and write them into "
               "every export, so every tool shows the same picture.")
+@click.option("--actors", "actors_file", default=None, metavar="FILE", help=_ACTORS_HELP)
 @_engine_options
 @_friendly_errors
 def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, max_nodes: int | None,
-        layout: bool, model: str | None, jobs: int, engine: str, scheduler: str | None, strict: bool,
-        resume: bool, silent: bool) -> None:
+        layout: bool, actors_file: str | None, model: str | None, jobs: int, engine: str, scheduler: str | None,
+        strict: bool, resume: bool, silent: bool) -> None:
     """Run every stage: articles in, triples, graph and map out.
 
     INPUTS are files or folders of .txt, .md, .html or .jsonl articles, or - for stdin
@@ -234,14 +255,16 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
     if not inputs and not Path("seeds").exists():  # the default is the repository's seed article
         raise UsageError("no input given, and no seeds/ folder here to default to: name the articles, "
                          "e.g. kg run articles/ -o out/")
+    fixes = _read_fixes(actors_file)
     outdir = Path(output)
     triples_path, mentions_path = outdir / "triples.jsonl", outdir / "mentions.jsonl"
     report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,
                          scheduler=scheduler, strict=strict, resume=resume, silent=silent,
-                         mentions=str(mentions_path))
+                         mentions=str(mentions_path), fixes=fixes)
     for stale in outdir.glob(".*.part"):  # temporary files (kg.io.atomic_write) of a run killed mid-write
         stale.unlink(missing_ok=True)
-    g = _build([str(triples_path), str(mentions_path)], outdir / "graph.json", max_evidence=max_evidence)
+    g = _build([str(triples_path), str(mentions_path)], outdir / "graph.json", max_evidence=max_evidence,
+               fixes=fixes)
     positions = _positions(g, layout)
     for fmt in dict.fromkeys(w for w in wanted if w != "json"):
         _export(g, fmt, outdir / FORMATS[fmt], positions=positions, max_nodes=max_nodes)
@@ -255,30 +278,34 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
 @click.option("--output", "-o", default="-", show_default=True, help="Triples file (JSON Lines); - for stdout.")
 @click.option("--mentions", default=None, metavar="FILE", help="Also write the actors each document names "
               "(JSON Lines), so kg build gives a node to actors without a tie.")
+@click.option("--actors", "actors_file", default=None, metavar="FILE", help=_ACTORS_HELP)
 @_engine_options
 @_friendly_errors
-def extract(inputs: tuple[str, ...], output: str, mentions: str | None, model: str | None, jobs: int,
-            engine: str, scheduler: str | None, strict: bool, resume: bool, silent: bool) -> None:
+def extract(inputs: tuple[str, ...], output: str, mentions: str | None, actors_file: str | None,
+            model: str | None, jobs: int, engine: str, scheduler: str | None, strict: bool, resume: bool,
+            silent: bool) -> None:
     """Extract (actor, relation, actor) triples from articles as JSON Lines.
 
     Example: kg extract articles/ -o triples.jsonl --mentions mentions.jsonl
     """
     if output == "-" and (resume or mentions):
         raise UsageError("--resume and --mentions need an output file (-o FILE), not stdout")
+    fixes = _read_fixes(actors_file)
     report = _extract_to(inputs, output, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
-                         strict=strict, resume=resume, silent=silent, mentions=mentions)
+                         strict=strict, resume=resume, silent=silent, mentions=mentions, fixes=fixes)
     if not silent:
         click.echo(report.summary(), err=True)
 
 
-def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, as_graph: bool = True) -> Any:
+def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, as_graph: bool = True,
+           fixes: Any = None) -> Any:
     """Merge the files into a graph and save it; without ``as_graph`` it is streamed to ``output``
     (never whole in memory) and only its node and edge counts are returned."""
     from kg.export.json import write_json, write_json_parts
     from kg.graph.build import GraphBuilder, cycle_collector_paused
     from kg.runner.resume import iter_records
 
-    builder = GraphBuilder(max_evidence=max_evidence)
+    builder = GraphBuilder(max_evidence=max_evidence, fixes=fixes)
     # Paused through the writing too: its first runs after the merge would walk every aggregate.
     with cycle_collector_paused():
         builder.update(iter_records(triple_files, stdin=sys.stdin))
@@ -306,8 +333,10 @@ def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, a
               help="Graph file (kg's node-link JSON).")
 @click.option("--max-evidence", default=5, show_default=True, type=click.IntRange(0),
               help="Evidence sentences kept per edge.")
+@click.option("--actors", "actors_file", default=None, metavar="FILE", help=_ACTORS_HELP + " Applied to the "
+              "triples as they are, without parsing again.")
 @_friendly_errors
-def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
+def build(triples: tuple[str, ...], output: str, max_evidence: int, actors_file: str | None) -> None:
     """Merge triples files (and mentions files from kg extract --mentions) into one graph.
 
     Example: kg build triples.jsonl mentions.jsonl -o graph.json
@@ -315,8 +344,10 @@ def build(triples: tuple[str, ...], output: str, max_evidence: int) -> None:
     for name in triples:
         if name != "-":
             _check_kind(name, "build")
+    fixes = _read_fixes(actors_file)
     try:
-        actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False)
+        actors, ties = _build(list(triples), Path(output), max_evidence=max_evidence, as_graph=False,
+                              fixes=fixes)
     except ValueError as exc:  # a line that is not a kg record: the file was cut short, edited or is another kind
         raise click.ClickException(f"{exc}; kg build reads the triples.jsonl and mentions.jsonl that kg extract "
                                    f"or kg run writes: extract the articles again if the file was damaged") from exc

@@ -87,3 +87,10 @@ def test_clean_name_drops_a_preposition_the_span_ran_into() -> None:
     assert clean_name("Patrice Talon of", "ORG") == "Patrice Talon"
     assert clean_name("Bank of", "ORG") == "Bank"
     assert clean_name("Bank of England", "ORG") == "Bank of England"
+
+
+def test_a_surname_is_the_person_the_document_names_most() -> None:
+    names = [("Robert Mugabe", "PERSON")] * 4 + [("Grace Mugabe", "PERSON"), ("Mugabe", "PERSON")]
+    assert DocumentActors(names).resolve("Mugabe", "PERSON").name == "Robert Mugabe"
+    even = [("Robert Mugabe", "PERSON")] * 2 + [("Grace Mugabe", "PERSON")] * 2
+    assert DocumentActors(even).resolve("Mugabe", "PERSON").name == "Mugabe"  # ambiguous: left alone

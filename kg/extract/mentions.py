@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import ACTOR_LABELS, Actor, DocumentActors
+from kg.actor_words import words
+from kg.actors import ACTOR_LABELS, Actor, DocumentActors, clean_name
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.records import Mention
 
@@ -62,6 +63,30 @@ _ABBREVIATIONS = frozenset([
 # Honorifics kept with a name the text gives them with ("Dr. Martin Luther King Jr.", "Mrs. Higgins").
 _HONORIFICS = frozenset({"dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.", "rev.", "prof.", "sgt.",
                          "col.", "lt.", "capt."})
+# Verbs whose object is the source told ("told Wikinews", "said to CNN") and whose subject is an outlet
+# reporting ("Reuters reported"); nouns of an interview or report ("in an interview with the BBC").
+_TELL_VERBS = frozenset({"tell", "say", "speak", "talk", "confirm", "explain", "write", "email", "describe"})
+_REPORT_VERBS = frozenset({"report", "say", "quote", "cite", "claim", "state", "publish", "broadcast", "air",
+                           "interview", "reveal", "learn", "obtain", "contact", "ask", "reach"})
+_SOURCE_NOUNS = frozenset({"interview", "statement", "report", "comment", "comments", "remarks", "email",
+                           "conversation", "call"})
+# Nouns of a city's own life and offices: a capital before or owning them is the city ("London's police").
+_CITY_NOUNS = frozenset({"mayor", "mayoral", "police", "council", "city", "resident", "residents", "streets",
+                         "street", "suburb", "suburbs", "district", "districts", "metro", "subway", "airport",
+                         "hospital", "hospitals", "university", "marathon", "zoo", "museum", "stadium", "club",
+                         "skyline", "centre", "center", "outskirts", "neighbourhood", "neighborhood", "court",
+                         "prosecutor", "prosecutors", "office", "branch", "bureau", "headquarters", "station",
+                         "school", "schools", "transport", "population", "lockdown", "area"})
+# Nouns of a place that a demonym before them only locates ("the Polish city of Gdansk").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "district", "county",
+                          "island", "resort", "capital", "municipality", "suburb", "state"})
+# Words before a bare institution that make it a body below the country ("the state senate").
+_SUBNATIONAL = frozenset({"state", "provincial", "regional", "city", "municipal", "local", "county", "district",
+                          "territorial", "cantonal"})
+# Nouns of a government's acts: "the decision of Moscow" is still the state's.
+_STATE_ACTION_NOUNS = frozenset({"decision", "position", "stance", "policy", "support", "refusal", "demand",
+                                 "demands", "response", "reaction", "approval", "consent", "role", "backing",
+                                 "involvement", "influence", "pressure", "interests", "ally", "allies"})
 # Share of a punctuation-less line an entity must cover to be taken for the line itself (a headline).
 _HEADLINE_SHARE = 0.6
 # Nouns for a state that a person's possessive does not make that person ("his country" is not Kim).
@@ -102,20 +127,7 @@ class DocMentions:
         for ent in ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue  # the town of a dateline, whatever the NER took it for
-            if ent.label_ in ("ORG", "NORP") and _in_title(ent, lex):
-                continue  # "Defence" in "Defence Minister", "State" in "Secretary of State": part of a title
-            if len(ent) == 1 and ent.label_ != "PERSON" and lex.is_title_word(ent.text):
-                continue  # "the long-serving Sultan of Oman": a title the NER took for a place
-            if _is_headline(ent):
-                continue  # "Potential Impacts on International Relations": a heading tagged as an entity
-            actor = acts.resolve(ent.text, ent.label_)
-            if actor is not None:
-                m = self.add(_with_title(ent, lex) if ent.label_ == "PERSON" else ent, actor, ent.label_)
-                place = acts.place(ent.text, ent.label_)
-                if place is not None and actor.iso3:
-                    self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
-                    if _is_setting(ent):
-                        self.settings.add(m.start)
+            self._add_entity(ent, lex)
         for tok in doc:
             # "a U.S.-led coalition": a known actor glued to a participle in one token the NER left out
             if tok.i not in self.by_token and "-" in tok.text[1:]:
@@ -128,6 +140,60 @@ class DocMentions:
             if actor is not None:
                 self.add(span, actor, "PERSON")
         return self
+
+    def _add_entity(self, ent: Span, lex: Lexicon) -> None:
+        """The mention of one entity span, or none when it is no actor here."""
+        acts = self.actors
+        if ent.label_ in ("ORG", "NORP") and _in_title(ent, lex):
+            return  # "Defence" in "Defence Minister", "State" in "Secretary of State": part of a title
+        if len(ent) == 1 and ent.label_ != "PERSON" and lex.is_title_word(ent.text):
+            return  # "the long-serving Sultan of Oman": a title the NER took for a place
+        if _is_headline(ent):
+            return  # "Potential Impacts on International Relations": a heading tagged as an entity
+        if words().is_outlet(ent.text) and _is_attribution(ent):
+            return  # "told Wikinews", "according to CNN", "Reuters reported": the source, not a party
+        if ent.root.dep_ == "amod" and ent.root.head.lemma_.lower() in _PLACE_NOUNS:
+            return  # "the Polish city of Gdansk": where the city is, no actor ("mayor of" it leads the city)
+        actor = acts.resolve(ent.text, ent.label_)
+        if words().is_institution(clean_name(ent.text, "ORG")):
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SUBNATIONAL:
+                return  # "the state senate", "the provincial government": not the country's body
+            actor = self._institution(ent, actor)
+        if actor is None:
+            return
+        place = acts.place(ent.text, ent.label_)
+        if place is not None and actor.iso3 and _is_city_use(ent):
+            self.add(ent, place, ent.label_)  # "the mayor of London", "London's police": the city itself
+            return
+        m = self.add(_with_title(ent, lex) if ent.label_ == "PERSON" else ent, actor, ent.label_)
+        if place is not None and actor.iso3:
+            self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
+            if _is_setting(ent):
+                self.settings.add(m.start)
+
+    def _institution(self, ent: Span, fallback: Actor | None) -> Actor | None:
+        """A bare institution with the place the sentence gives it: "the Supreme Court of Florida", "British
+        Parliament", "Russia's Supreme Court"; else what the document's state makes of it (``fallback``)."""
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].ent_type_ in ("GPE", "LOC"):
+            place = next(e for e in doc.ents if e.start == ent.end + 1 or e.start <= ent.end + 1 < e.end)
+            known = self.actors.gaz.lookup(place.text)
+            if known is not None and known.iso3:
+                return self.actors.institution(ent.text, known)
+            return Actor(f"{clean_name(ent.text, 'ORG')} of {clean_name(place.text, 'GPE')}", "organisation", "ORG")
+        owner = self._owner_state(ent)
+        return self.actors.institution(ent.text, owner) if owner is not None else fallback
+
+    def _owner_state(self, ent: Span) -> Actor | None:
+        """The state right before a bare institution ("British Parliament", "Russia's Supreme Court")."""
+        doc = ent.doc
+        i = ent.start - 1
+        if i >= 0 and doc[i].tag_ == "POS":
+            i -= 1
+        m = self.by_token.get(i) if i >= 0 else None
+        if m is None or not m.iso3:
+            return None
+        return Actor(m.name, "state", "GPE", m.iso3)
 
     def add(self, span: Span, actor: Actor, label: str) -> Mention:
         """Record that ``span`` names ``actor``; the span's text loses a leading "the" and a possessive."""
@@ -194,11 +260,9 @@ class DocMentions:
             return [m]
         if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "VERB", "NUM"):
             return []
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN":
-                m = self.by_token.get(child.i)
-                if m is not None and m.type == "PERSON":
-                    return [m]  # "Northamptonshire's chief constable Nick Adderley": the person, not the county
+        person = self._apposed_person(tok)
+        if person is not None:
+            return [person]  # "Northamptonshire's chief constable Nick Adderley": the person, not the county
         for child in tok.children:
             if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
                 found = self._actor_in_phrase(child, depth - 1)
@@ -212,6 +276,14 @@ class DocMentions:
                         if pobj.dep_ == "pobj":
                             return self.actors_at(pobj, depth=depth)
         return []
+
+    def _apposed_person(self, tok: Token) -> Mention | None:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN":
+                m = self.by_token.get(child.i)
+                if m is not None and m.type == "PERSON":
+                    return m
+        return None
 
     def in_span(self, start: int, end: int) -> Iterable[tuple[int, Mention]]:
         """(head token, mention) pairs whose head lies in tokens [start, end)."""
@@ -244,6 +316,38 @@ def _is_headline(ent: Span) -> bool:
             not text[end:].strip()):
         return False
     return len(ent.text.strip()) >= _HEADLINE_SHARE * len(line)
+
+
+def _is_attribution(ent: Span) -> bool:
+    """An outlet named as the source of a report: "told CNN", "according to Reuters", "Reuters reported",
+    "in an interview with the BBC", "speaking to Wikinews"."""
+    head = ent.root
+    parent = head.head
+    if head.dep_ in ("dobj", "dative") and parent.lemma_ in _TELL_VERBS:
+        return True
+    if head.dep_ == "nsubj" and (parent.lemma_ in _REPORT_VERBS or getattr(lexicon().verb(parent.lemma_),
+                                                                         "report", False)):
+        return True
+    if head.dep_ == "pobj":
+        grand = parent.head
+        if parent.lower_ == "to" and (grand.lower_ == "according" or grand.lemma_ in _TELL_VERBS):
+            return True
+        if parent.lower_ in ("with", "to", "by") and grand.lemma_ in _SOURCE_NOUNS | _REPORT_VERBS:
+            return True
+    return False
+
+
+def _is_city_use(ent: Span) -> bool:
+    """A capital named as the city itself, not its state's government: "the mayor of London", "the streets of
+    Paris", "London's police", "in Moscow" when it is the place of an office ("Moscow city council")."""
+    head = ent.root
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
+            head.head.head.lemma_.lower() not in _STATE_ACTION_NOUNS:
+        return True  # "the mayor of London", "the people of Moscow"
+    if head.dep_ in ("poss", "compound") and head.head.lemma_.lower() in _CITY_NOUNS:
+        return True  # "London's police", "the Moscow mayor"
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.lower_ in _CITY_NOUNS and nxt.dep_ != "poss"
 
 
 def _is_setting(ent: Span) -> bool:

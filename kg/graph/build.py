@@ -27,8 +27,10 @@ from typing import Any, NamedTuple
 import networkx as nx
 
 from kg import __version__
+from kg.actor_fixes import ActorFix, ActorFixes
 from kg.graph.aggregate import UNDATED, ActorSummary, Row, TieSummary, evidence_item, min_date, most_common, tie_facts
 from kg.graph.metrics import ActorMetrics, actor_metrics
+from kg.graph.resolve import fix_node, node_aliases, resolve_actors, wikidata_ids
 from kg.ontology import RelationType, relation_info
 from kg.records import DocumentMentions, Triple
 
@@ -108,11 +110,13 @@ class GraphBuilder:
     0
     """
 
-    def __init__(self, *, max_evidence: int = DEFAULT_MAX_EVIDENCE, merge_surnames: bool = True) -> None:
+    def __init__(self, *, max_evidence: int = DEFAULT_MAX_EVIDENCE, merge_surnames: bool = True,
+                 fixes: ActorFixes | None = None) -> None:
         if max_evidence < 0:
             raise ValueError("max_evidence must be >= 0")
         self.max_evidence = max_evidence
-        self.merge_surnames = merge_surnames
+        self.merge_surnames = merge_surnames  # the automatic merges of kg.graph.resolve
+        self.fixes = fixes  # the analyst's actors file
         self._nodes: dict[str, ActorSummary] = {}
         # A tie's evidence rows, and for the ties seen more than 2 x max_evidence times their counts.
         self._rows: dict[EdgeKey, list[Row]] = {}
@@ -125,10 +129,18 @@ class GraphBuilder:
 
     def add(self, t: Triple) -> None:
         """Merge one triple in; a triple seen before (same document, sentence, spans, type) is ignored."""
+        if self.fixes is not None:  # the analyst's names: from the triple's words, per end
+            self.add_record(t.to_dict())
+            return
         self._add(_triple_values(t))
 
     def add_record(self, d: dict[str, Any]) -> None:
         """Merge one triple given as its JSON object (spans as lists or tuples; optional keys may be missing)."""
+        if self.fixes is not None:
+            fixed = self.fixes.apply_triple({**_OPTIONAL, **d})
+            if fixed is None:  # an end the analyst discards: no tie
+                return
+            d = fixed
         try:
             values = _record_values(d)  # one C call: kg's own writer always writes every key
         except KeyError:
@@ -179,7 +191,8 @@ class GraphBuilder:
         if record.doc_id in self._seen_mentions:  # the same document again changes nothing
             return
         self._seen_mentions.add(record.doc_id)
-        for m in record.mentions:
+        mentions = record.mentions if self.fixes is None else self.fixes.fix_mentions(record.mentions)
+        for m in mentions:
             self._nodes.setdefault(_node_key(m.name, m.key), ActorSummary()).add(
                 m.name, m.type, m.iso3, m.text, record.doc_id, record.date, mention=True)
         if record.mentions:
@@ -198,18 +211,6 @@ class GraphBuilder:
                     self.add_mentions(r)
         return self
 
-    def _surname_merges(self) -> dict[str, str]:
-        """Map a one-word person ("putin") to the only full name ending or starting with it."""
-        people = {k: n for k, n in self._nodes.items() if most_common(n.ner) == "PERSON" and not n.iso3}
-        by_token: dict[str, set[str]] = {}
-        for key in people:
-            parts = key.split("_")
-            if len(parts) > 1:
-                for token in {parts[-1], parts[0]}:
-                    by_token.setdefault(token, set()).add(key)
-        return {key: next(iter(by_token[key])) for key in people
-                if "_" not in key and len(by_token.get(key, ())) == 1}
-
     def parts(self, *, consume: bool = False) -> GraphParts:
         """The finished graph as its attributes and two streams, nodes and edges in sorted order.
 
@@ -217,7 +218,8 @@ class GraphBuilder:
         added); with it, its aggregates are handed over one by one as the streams are read, so a writer
         that streams them (``kg build``) never holds the builder and the finished graph both at once.
         """
-        renames = self._surname_merges() if self.merge_surnames else {}
+        res = resolve_actors(self._nodes, self.fixes, automatic=self.merge_surnames)
+        renames = res.renames
         if consume:
             self._seen.clear()
         else:  # count every row now, so that reading the ties below changes nothing the builder knows
@@ -226,7 +228,8 @@ class GraphBuilder:
         nodes = self._nodes if consume else dict(self._nodes)
         for short, full in renames.items():
             # The full name keeps its label; the surname stays on as an alias.
-            nodes[full] = nodes[full].merged(nodes.pop(short), label_votes=False)
+            nodes[full] = nodes[full].merged(nodes.pop(short), label_votes=False) if full in nodes else \
+                nodes.pop(short)
         rows, summaries = (self._rows, self._summaries) if consume else (dict(self._rows), dict(self._summaries))
         if renames:
             rows, summaries = self._renamed(rows, summaries, renames)
@@ -234,11 +237,11 @@ class GraphBuilder:
             d: dict(zip(("title", "date", "url"), self._documents[d], strict=True)) for d in sorted(self._documents)}}
         metrics = actor_metrics(nodes, ((u, v, float(_reports(tie_rows, summaries.get((u, v, k)))))
                                         for (u, v, k), tie_rows in rows.items()))
-        return GraphParts(attrs, self._node_items(nodes, metrics), self._edge_items(rows, summaries))
+        return GraphParts(attrs, self._node_items(nodes, res.fixes, metrics), self._edge_items(rows, summaries))
 
     def _renamed(self, rows: dict[EdgeKey, list[Row]], summaries: dict[EdgeKey, TieSummary],
                  renames: dict[str, str]) -> tuple[dict[EdgeKey, list[Row]], dict[EdgeKey, TieSummary]]:
-        """The ties with surnames replaced by full names; ties that now coincide are merged."""
+        """The ties with merged actors renamed; ties that now coincide are merged."""
         out_rows: dict[EdgeKey, list[Row]] = {}
         out_summaries: dict[EdgeKey, TieSummary] = {}
         for (u, v, k), tie_rows in rows.items():
@@ -265,14 +268,21 @@ class GraphBuilder:
         return summary
 
     @staticmethod
-    def _node_items(nodes: dict[str, ActorSummary], metrics: ActorMetrics) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _node_items(nodes: dict[str, ActorSummary],
+                    fixes: dict[str, ActorFix], metrics: ActorMetrics) -> Iterator[tuple[str, dict[str, Any]]]:
+        qids = wikidata_ids()
         for key in sorted(nodes):
             n = nodes.pop(key)
             ner = most_common(n.ner)
-            yield key, {"label": most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
-                        "iso3": n.iso3, "aliases": n.all_aliases(), "mentions": n.mentions or n.ends,
-                        "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date,
-                        "community": metrics.community[key], "pagerank": metrics.pagerank[key]}
+            attrs = {"label": most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
+                     "iso3": n.iso3, "aliases": node_aliases(n), "mentions": n.mentions or n.ends,
+                     "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date,
+                     "wikidata": qids.get(key),
+                     "community": metrics.community[key], "pagerank": metrics.pagerank[key]}
+            row = fixes.get(key)
+            if row is not None:  # the analyst's word: name, type and id
+                fix_node(attrs, row)
+            yield key, attrs
 
     def _edge_items(self, rows: dict[EdgeKey, list[Row]],
                     summaries: dict[EdgeKey, TieSummary]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:

@@ -174,10 +174,10 @@ def actor_scores(g: nx.MultiDiGraph) -> tuple[dict[Any, int], dict[Any, float]]:
     if all(isinstance(nodes[n].get("community"), int) and isinstance(nodes[n].get("pagerank"), int | float)
            for n in g):
         return {n: int(nodes[n]["community"]) for n in g}, {n: float(nodes[n]["pagerank"]) for n in g}
-    from kg.graph.metrics import graph_metrics
+    from kg.graph.metrics import actor_metrics
 
-    m = graph_metrics(g)
-    return dict(m.community), dict(m.pagerank)
+    m = actor_metrics([str(n) for n in g], ((str(u), str(v), float(_count(d))) for u, v, d in g.edges(data=True)))
+    return {n: m.community[str(n)] for n in g}, {n: m.pagerank[str(n)] for n in g}
 
 
 def _count(d: Mapping[str, Any]) -> int:

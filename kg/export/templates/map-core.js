@@ -88,6 +88,7 @@ const BY_SIZE = NODE.map((n, i) => i);
 const sortBySize = () => BY_SIZE.sort((a, b) => network.body.nodes[b].options.size - network.body.nodes[a].options.size || a - b);
 sortBySize();
 let drawnEdgeLabels = [];  // the captions of the last frame, for tests
+let drawnEdgeBoxes = [];
 
 const overlaps = (boxes, b) => boxes.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h);
 
@@ -123,6 +124,7 @@ function drawEdgeLabels(ctx, ids, boxes) {
   const px = 11 / network.getScale();
   ctx.font = px + "px system-ui, sans-serif";
   const drawn = [];
+  const kept = [];
   for (const id of ids) {
     if (drawn.length >= EDGE_LABELS) break;
     const e = network.body.edges[id];
@@ -134,15 +136,19 @@ function drawEdgeLabels(ctx, ids, boxes) {
       const b = { x: p.x - w / 2, y: p.y - px * 0.65, w: w, h: px * 1.3 };
       if (overlaps(boxes, b)) continue;
       boxes.push(b);
+      kept.push(b);
       drawText(ctx, text, p.x, p.y, px);
       drawn.push(text);
       break;
     }
   }
   drawnEdgeLabels = drawn;
+  drawnEdgeBoxes = kept;
 }
 
+let tieLabels = true;  // the "name the ties" box
 function edgesToLabel() {
+  if (!tieLabels) return [];
   const must = highlight ? highlightEdges.slice() : viewLabelledEdges();
   if (highlight || network.getScale() < EDGE_LABEL_ZOOM) return must;
   const v = viewBox();

@@ -28,6 +28,7 @@ $("kg-reset").addEventListener("click", () => {
 $("kg-png").addEventListener("click", exportPng);
 $("kg-size-by").addEventListener("change", (ev) => { sizeBy(ev.target.value); writeState(); });
 $("kg-colour-by").addEventListener("change", (ev) => { colourBy(ev.target.value); writeState(); });
+$("kg-tie-labels").addEventListener("change", (ev) => { tieLabels = ev.target.checked; network.redraw(); });
 $("kg-glossary-open").addEventListener("click", openGlossary);
 $("kg-glossary-close").addEventListener("click", () => { $("kg-glossary").hidden = true; });
 $("kg-filters-toggle").addEventListener("click", () => {
@@ -55,6 +56,6 @@ window.kgMap = {
   path: (a, b) => pathBetween(resolveActor(a), resolveActor(b)),
   overview: overview, showMore: showMore, view: () => ({ mode: V.mode, depth: V.depth, limit: V.limit,
     hops: V.hops, chains: V.chains.map((c) => c.map((i) => NODE[i].label)) }),
-  state: stateString, edgeLabels: () => drawnEdgeLabels.slice(), table: tableRows, exportCsv: exportCsv,
+  state: stateString, edgeLabels: () => drawnEdgeLabels.slice(), edgeLabelBoxes: () => drawnEdgeBoxes.slice(), table: tableRows, exportCsv: exportCsv,
   play: play, stop: stopPlay, colourBy: colourBy, sizeBy: sizeBy, monthEnd: monthEnd,
 };

@@ -292,7 +292,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
                    ("pagerank", rank * g.number_of_nodes() * PAGERANK_WEIGHT))
         node_info.append({"key": str(n), "label": label, "type": kind, "ner": _text(a.get("ner")) or None,
                           "iso3": _text(a.get("iso3")) or None,
-                          "aliases": sorted({_text(x) for x in aliases}),
+                          "aliases": search_names(sorted({_text(x) for x in aliases})),
                           "names": search_names([label, *sorted({_text(x) for x in aliases}), str(n),
                                                  _text(a.get("iso3"))]),
                           "mentions": mentions, "degree": int(degree),

@@ -111,7 +111,7 @@ function drawNodeLabels(ctx, ids, boxes) {
     if (!nodeShown[i] || n.x < v.x0 || n.x > v.x1 || n.y < v.y0 || n.y > v.y1) continue;
     const w = ctx.measureText(NODE[i].label).width;
     const b = { x: n.x - w / 2, y: n.y + n.options.size + 2 / scale, w: w, h: px * 1.25 };
-    if (fontSize[i] * scale >= DRAW_THRESHOLD - 1) { boxes.push(b); continue; }  // vis-network draws it
+    if (fontSize[i] * scale >= DRAW_THRESHOLD) { boxes.push(b); continue; }  // vis-network draws it (faded just below)
     if (overlaps(boxes, b)) continue;
     boxes.push(b);
     drawn += 1;

@@ -133,8 +133,16 @@ function radialLayout(centre, rings) {
 // Columns by distance from the first actor; in each column the actors one above the other.
 function layeredLayout(columns) {
   const pos = new Map();
-  columns.forEach((col, c) => {
-    col.forEach((id, k) => pos.set(id, { x: c * 300, y: (k - (col.length - 1) / 2) * 90 }));
+  let x = 0;
+  columns.forEach((col) => {
+    const boxes = col.map(box);
+    const total = boxes.reduce((s, b) => s + b.h + 16, 0);
+    let y = -total / 2;
+    col.forEach((id, k) => {
+      pos.set(id, { x: x, y: y + boxes[k].h / 2 });
+      y += boxes[k].h + 16;
+    });
+    x += Math.max(300, ...boxes.map((b) => b.w + 120));
   });
   return pos;
 }

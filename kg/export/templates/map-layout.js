@@ -6,6 +6,7 @@ const LAYOUT_MAX = 600;        // above this many actors shown, keep the whole m
 const SPRING = 140;            // preferred length of a tie, canvas units
 const LABEL_CHAR = 7;          // approximate width of a label character at 12 px
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+const ROOM = 2.2;              // a laid-out map takes this many times the area of its labels
 
 // The room an actor needs: its dot and its label below it.
 function box(id) {
@@ -69,37 +70,50 @@ function forceLayout(ids, pairs) {
       y[i] += dy[i] / len * step;
     }
   }
-  const pos = new Map(ids.map((id, k) => [id, { x: x[k], y: y[k] }]));
+  // Room for every label: spread the drawing until it has ROOM times the boxes' total area.
+  let area = 0;
+  for (const id of ids) { const b = box(id); area += b.w * b.h; }
+  const span = (a) => Math.max(1, Math.max(...a) - Math.min(...a));
+  const grow = n > 1 ? Math.sqrt(ROOM * area / (span(x) * span(y))) : 1;
+  const k = Math.max(1, grow);
+  const pos = new Map(ids.map((id, i) => [id, { x: x[i] * k, y: y[i] * k }]));
   separate(ids, pos, new Set());
   return pos;
 }
 
 // Push apart any two actors whose label boxes overlap, along the shorter way out; pinned ones stay.
+// Pairwise, sorted by x so a row ends at the first box too far right; rounds until none overlaps.
+const SEPARATE_ROUNDS = 200;
+const GAP = 2;
 function separate(ids, pos, pinned) {
   const boxes = new Map(ids.map((id) => [id, box(id)]));
-  for (let round = 0; round < 60; round++) {
+  const maxW = Math.max(0, ...[...boxes.values()].map((b) => b.w));
+  for (let round = 0; round < SEPARATE_ROUNDS; round++) {
     let moved = false;
     const order = ids.slice().sort((a, b) => pos.get(a).x - pos.get(b).x || a - b);
+    const xs = order.map((id) => pos.get(id).x);
     for (let i = 0; i < order.length; i++) {
       const a = order[i];
       const pa = pos.get(a);
       const ba = boxes.get(a);
       for (let j = i + 1; j < order.length; j++) {
+        if (xs[j] - xs[i] > (ba.w + maxW) / 2 + GAP + 2 * SPRING) break;  // sorted at the start of the round
         const b = order[j];
         const pb = pos.get(b);
         const bb = boxes.get(b);
-        const ox = (ba.w + bb.w) / 2 - (pb.x - pa.x);
-        if (ox <= 0) break;  // sorted by x: nothing further right can overlap a
-        const oy = (ba.h + bb.h) / 2 - Math.abs(pb.y - pa.y);
+        const ox = (ba.w + bb.w) / 2 + GAP - Math.abs(pb.x - pa.x);
+        if (ox <= 0) continue;
+        const oy = (ba.h + bb.h) / 2 + GAP - Math.abs(pb.y - pa.y);
         if (oy <= 0) continue;
         moved = true;
         const wa = pinned.has(a) ? 0 : pinned.has(b) ? 1 : 0.5;
         const wb = pinned.has(b) ? 0 : 1 - wa;
         if (ox < oy) {
-          pa.x -= ox * wa; pb.x += ox * wb;
+          const sx = pb.x >= pa.x ? 1 : -1;
+          pa.x -= sx * ox * wa; pb.x += sx * ox * wb;
         } else {
-          const s = pb.y >= pa.y ? 1 : -1;
-          pa.y -= s * oy * wa; pb.y += s * oy * wb;
+          const sy = pb.y >= pa.y ? 1 : -1;
+          pa.y -= sy * oy * wa; pb.y += sy * oy * wb;
         }
       }
     }

@@ -56,6 +56,9 @@ window.kgMap = {
   path: (a, b) => pathBetween(resolveActor(a), resolveActor(b)),
   overview: overview, showMore: showMore, view: () => ({ mode: V.mode, depth: V.depth, limit: V.limit,
     hops: V.hops, chains: V.chains.map((c) => c.map((i) => NODE[i].label)) }),
+  // The room each shown actor takes (its dot and label), centred on it, in canvas units.
+  boxes: () => network.body.nodeIndices.map((id) => { const n = network.body.nodes[id]; const b = box(id);
+    return { id: id, x: n.x - b.w / 2, y: n.y - b.h / 2, w: b.w, h: b.h }; }),
   state: stateString, edgeLabels: () => drawnEdgeLabels.slice(), edgeLabelBoxes: () => drawnEdgeBoxes.slice(), table: tableRows, exportCsv: exportCsv,
   play: play, stop: stopPlay, colourBy: colourBy, sizeBy: sizeBy, monthEnd: monthEnd,
 };

@@ -62,6 +62,7 @@ function showNode(id) {
 
 // The shortest chains of a path view, each hop's ties a click away from their evidence.
 function showPath() {
+  if (highlight) unhighlight();
   const [a, b] = V.ends;
   const chains = el("ol", { class: "kg-chains" });
   for (const chain of V.chains) {

@@ -190,7 +190,8 @@ def test_table_sorts_focuses_and_exports_a_safe_csv(chromium: Any, story_file: P
         assert not any(cell.startswith("=") for r in table for cell in r)  # no formula reaches a spreadsheet
         page.locator("#kg-table-tabs button", has_text="Actors").click()
         page.locator("#kg-table tbody tr", has_text="South Korea").click()  # a row click focuses
-        assert page.evaluate("kgMap.view().mode") == "focus" and page.locator("#kg-panel h2").inner_text() == "South Korea"
+        assert page.evaluate("kgMap.view().mode") == "focus"
+        assert page.locator("#kg-panel h2").inner_text() == "South Korea"
         clean(m)
 
 
@@ -247,7 +248,8 @@ def test_search_matches_word_starts_never_pronouns_and_offers_hidden_actors(chro
         page.locator("#kg-search").fill("putin")
         assert "hidden by the view" in page.locator("#kg-results li").first.inner_text()
         page.keyboard.press("Enter")
-        assert page.evaluate("kgMap.view().mode") == "focus" and page.locator("#kg-panel h2").inner_text() == "Vladimir Putin"
+        assert page.evaluate("kgMap.view().mode") == "focus"
+        assert page.locator("#kg-panel h2").inner_text() == "Vladimir Putin"
         assert page.evaluate("kgMap.filters.types.has('person')") is False  # no filter was reset
         clean(m)
 

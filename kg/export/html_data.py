@@ -380,7 +380,7 @@ def vis_options(n: int, physics: bool) -> dict[str, Any]:
         "nodes": {"shape": "dot", "borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"enabled": False, "drawThreshold": 9}}},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 12}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "smooth": {"enabled": False},
                   "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333333",
                            "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},

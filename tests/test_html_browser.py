@@ -25,7 +25,7 @@ CSP_WATCH = """window.__csp = [];
 document.addEventListener('securitypolicyviolation',
   e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
-# The colour drawn at each node's centre and along each edge's middle, as [r, g, b, a].
+# The colour drawn at each node's centre and along each edge, as [r, g, b, a].
 PIXELS = """() => {
   const net = kgMap.network, canvas = document.querySelector('#kg-map canvas');
   const ctx = canvas.getContext('2d'), ratio = canvas.width / canvas.clientWidth;
@@ -38,7 +38,9 @@ PIXELS = """() => {
   };
   const nodes = {}, edges = {};
   for (const id of net.body.nodeIndices) nodes[id] = at(net.getPosition(id), 0)[0];
-  for (const id of net.body.edgeIndices) edges[id] = at(net.body.edges[id].edgeType.getPoint(0.5), 2);
+  // Along the edge at three points: an actor's name may be written over one of them.
+  for (const id of net.body.edgeIndices) edges[id] = [0.35, 0.5, 0.65].flatMap(
+    (t) => at(net.body.edges[id].edgeType.getPoint(t), 2));
   return {nodes, edges};
 }"""
 

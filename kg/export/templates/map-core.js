@@ -7,7 +7,13 @@ const EDGE = DATA.edge_info;   // edge id i -> kg details
 const TYPE_LABEL = { state: "State", person: "Person", organisation: "Organisation", place: "Place",
   group: "Group", other: "Other" };
 
-const nodes = new vis.DataSet(DATA.nodes);
+// Actors' names are drawn by kg (drawNodeLabels), not by vis-network, which measures every label of every
+// actor on every frame, drawn or not: most of a frame's time at 8,000 actors.
+const nodes = new vis.DataSet(DATA.nodes.map((n) => {
+  const copy = Object.assign({}, n);
+  delete copy.label;
+  return copy;
+}));
 const edges = new vis.DataSet(DATA.edges);
 const network = new vis.Network($("kg-map"), { nodes: nodes, edges: edges }, DATA.options);
 
@@ -83,7 +89,7 @@ const OVERVIEW_LABELS = 200;
 const EDGE_LABELS = 300;
 const EDGE_LABEL_ZOOM = 0.9;
 const LABEL_PX = 12;
-const DRAW_THRESHOLD = DATA.options.nodes.scaling.label.drawThreshold;
+const MAX_LABEL_PX = 40;
 const BY_SIZE = NODE.map((n, i) => i);
 const sortBySize = () => BY_SIZE.sort((a, b) => network.body.nodes[b].options.size - network.body.nodes[a].options.size || a - b);
 sortBySize();
@@ -102,16 +108,16 @@ function viewBox() {
 function drawNodeLabels(ctx, ids, boxes) {
   const scale = network.getScale();
   const v = viewBox();
-  const px = LABEL_PX / scale;
-  ctx.font = px + "px system-ui, sans-serif";
   let drawn = 0;
   for (const i of ids) {
     if (drawn >= OVERVIEW_LABELS) break;
     const n = network.body.nodes[i];
     if (!nodeShown[i] || n.x < v.x0 || n.x > v.x1 || n.y < v.y0 || n.y > v.y1) continue;
+    // Zoomed in, a name grows with its actor (as vis-network would draw it); zoomed out, never under 12 px.
+    const px = Math.min(MAX_LABEL_PX, Math.max(LABEL_PX, fontSize[i] * scale)) / scale;
+    ctx.font = px + "px system-ui, sans-serif";
     const w = ctx.measureText(NODE[i].label).width;
     const b = { x: n.x - w / 2, y: n.y + n.options.size + 2 / scale, w: w, h: px * 1.25 };
-    if (fontSize[i] * scale >= DRAW_THRESHOLD) { boxes.push(b); continue; }  // vis-network draws it (faded just below)
     if (overlaps(boxes, b)) continue;
     boxes.push(b);
     drawn += 1;
@@ -180,9 +186,8 @@ network.on("afterDrawing", (ctx) => {
   const es = highlightEdges.filter((id) => edgeShown[id] && body.edges[id]).map((id) => body.edges[id]);
   const ns = highlightNodes.filter((id) => nodeShown[id] && body.nodes[id]).map((id) => body.nodes[id]);
   for (const e of es) e.draw(ctx);
-  const labels = ns.map((n) => n.draw(ctx).drawExternalLabel).filter(Boolean);
+  for (const n of ns) n.draw(ctx);
   for (const e of es) e.drawArrows(ctx);
-  for (const draw of labels) draw();
   drawNodeLabels(ctx, highlightNodes.slice().reverse(), boxes);
   drawEdgeLabels(ctx, edgesToLabel(), boxes);
 });

@@ -6,6 +6,7 @@ const LAYOUT_MAX = 600;        // above this many actors shown, keep the whole m
 const SPRING = 140;            // preferred length of a tie, canvas units
 const LABEL_CHAR = 7;          // approximate width of a label character at 12 px
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
+const REPULSION = SPRING * SPRING / 4;
 const ROOM = 2.2;              // a laid-out map takes this many times the area of its labels
 
 // The room an actor needs: its dot and its label below it.
@@ -33,7 +34,7 @@ function forceLayout(ids, pairs) {
   }
   const deg = new Float64Array(n);
   for (const [a, b] of links) { deg[a] += 1; deg[b] += 1; }
-  const iterations = n <= 150 ? 300 : n <= 300 ? 180 : 90;
+  const iterations = n <= 150 ? 150 : n <= 300 ? 90 : 50;
   const dx = new Float64Array(n);
   const dy = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
@@ -47,9 +48,9 @@ function forceLayout(ids, pairs) {
         let d2 = ddx * ddx + ddy * ddy;
         if (d2 < 1e-6) { ddx = 0.1 * (i - j); ddy = 0.1; d2 = ddx * ddx + ddy * ddy; }
         // Hubs push harder (ForceAtlas2's degree-weighted repulsion): leaves spread around them.
-        const f = SPRING * SPRING * (1 + deg[i]) * (1 + deg[j]) / d2 / 4;
-        dx[i] += ddx * f / Math.sqrt(d2); dy[i] += ddy * f / Math.sqrt(d2);
-        dx[j] -= ddx * f / Math.sqrt(d2); dy[j] -= ddy * f / Math.sqrt(d2);
+        const f = REPULSION * (1 + deg[i]) * (1 + deg[j]) / (d2 * Math.sqrt(d2));
+        dx[i] += ddx * f; dy[i] += ddy * f;
+        dx[j] -= ddx * f; dy[j] -= ddy * f;
       }
     }
     for (const [a, b, w] of links) {
@@ -101,10 +102,11 @@ function separate(ids, pos, pinned) {
         const b = order[j];
         const pb = pos.get(b);
         const bb = boxes.get(b);
+        // Overlapping by more than a hair (pushed boxes end up exactly touching, GAP apart).
         const ox = (ba.w + bb.w) / 2 + GAP - Math.abs(pb.x - pa.x);
-        if (ox <= 0) continue;
+        if (ox <= 0.5) continue;
         const oy = (ba.h + bb.h) / 2 + GAP - Math.abs(pb.y - pa.y);
-        if (oy <= 0) continue;
+        if (oy <= 0.5) continue;
         moved = true;
         const wa = pinned.has(a) ? 0 : pinned.has(b) ? 1 : 0.5;
         const wb = pinned.has(b) ? 0 : 1 - wa;

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 from kg.export.html import write_html
-from kg.export.html_browser import MapPage, browser, browser_missing, open_map
+from kg.export.html_browser import MapPage, browser_missing, open_map
 from tests.test_html import DOCS, VISIT, XSS_IMG, XSS_SCRIPT, XSS_SVG, big_graph, hostile_graph, story_graph
 
 pytestmark = [pytest.mark.browser,
@@ -51,12 +51,6 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
 
 def distance(a: Any, b: Any) -> float:
     return math.dist(a[:3], b[:3])
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

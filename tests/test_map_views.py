@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,34 +16,28 @@ import networkx as nx
 import pytest
 
 from kg.export.html import write_html
-from kg.export.html_browser import MapPage, browser, browser_missing, open_map
+from kg.export.html_browser import MapPage, browser_missing, open_map
 from kg.ontology import RELATION_TYPES
 from tests.test_html import XSS_IMG, XSS_SCRIPT, actor, big_graph, ev, hostile_graph, story_graph, tie
+from tests.test_html_browser import CSP_WATCH
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(browser_missing() is not None, reason=str(browser_missing()))]
 
-CSP_WATCH = """window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective));"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with browser() as b:
-        yield b
-
-
 @pytest.fixture(scope="module")
 def story_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("views") / "graph.html"
-    write_html(views_graph(), path, title="Putin in Pyongyang")
-    return path
+    """The map of :func:`views_graph`."""
+    return written(tmp_path_factory.mktemp("views") / "graph.html", views_graph(), title="Putin in Pyongyang")
 
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("views") / "big.html"
-    write_html(big_graph(400), path)
+    """A map of 400 actors: more than the 150 a map opens whole with."""
+    return written(tmp_path_factory.mktemp("views") / "big.html", big_graph(400))
+
+
+def written(path: Path, g: nx.MultiDiGraph, **kw: Any) -> Path:
+    write_html(g, path, **kw)
     return path
 
 

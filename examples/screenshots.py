@@ -5,7 +5,9 @@ opens each ``graph.html`` in headless Chromium with the network blocked, and sav
 
 * ``examples/map-seed.png``: the seed's map with the tie "Vladimir Putin -> North Korea" clicked, so the
   details panel shows its evidence;
-* ``examples/map-wikinews.png``: the whole Wikinews map as it opens.
+* ``examples/map-wikinews.png``: the Wikinews map as it opens (its most important actors);
+* ``examples/map-wikinews-focus.png``: the focus on Iran (``graph.html#focus=Iran``);
+* ``examples/map-wikinews-path.png``: the shortest chains between Joe Biden and Iran (``#path=Joe Biden|Iran``).
 
     python examples/screenshots.py                  # both (about two minutes: Wikinews goes through spaCy)
     python examples/screenshots.py --only seed
@@ -48,8 +50,12 @@ def select_tie(page: Any, source: str, relation: str, target: str) -> None:
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
-def shoot(html: Path, png: Path, chromium: Any, scene: str) -> None:
-    with open_map(html, browser_=chromium, width=SIZE[0], height=SIZE[1]) as m:
+#: The Wikinews views: file suffix -> URL fragment.
+WIKINEWS_VIEWS = {"": "", "-focus": "#focus=Iran", "-path": "#path=Joe%20Biden|Iran"}
+
+
+def shoot(html: Path, png: Path, chromium: Any, scene: str, fragment: str = "") -> None:
+    with open_map(html, browser_=chromium, width=SIZE[0], height=SIZE[1], fragment=fragment) as m:
         if scene == "seed":
             select_tie(m.page, "Vladimir Putin", "CONSULT", "North Korea")
         m.page.wait_for_timeout(300)
@@ -86,7 +92,9 @@ def main() -> None:
                 cmd = [sys.executable, "-m", "kg", "export", str(out / "graph.json"), "--format", "html",
                        "-o", str(out / "graph.html")]
             subprocess.run(cmd, check=True, cwd=REPO)
-            shoot(out / "graph.html", REPO / "examples" / f"map-{name}.png", chromium, name)
+            views = WIKINEWS_VIEWS if name == "wikinews" else {"": ""}
+            for suffix, fragment in views.items():
+                shoot(out / "graph.html", REPO / "examples" / f"map-{name}{suffix}.png", chromium, name, fragment)
 
 
 if __name__ == "__main__":

@@ -67,3 +67,12 @@ def vocab() -> Any:
     import spacy
 
     return spacy.blank("en").vocab
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Any:
+    """A headless Chromium with kg's offline flags, one per test module (the map's browser tests)."""
+    from kg.export.html_browser import browser
+
+    with browser() as b:
+        yield b

@@ -360,3 +360,38 @@ def test_the_graph_builder_output_renders(make_triple: Any) -> None:
     assert sorted(i["label"] for i in data["node_info"]) == ["North Korea", "Russia", "Vladimir Putin"]
     assert {i["type"] for i in data["node_info"]} == {"state", "person"}
     assert all(i["evidence"] and i["evidence"][0]["marks"] for i in data["edge_info"])
+
+
+def test_page_data_carries_importance_communities_search_names_and_the_glossary() -> None:
+    g = story_graph()
+    g.nodes["kim_jong_un"]["aliases"].extend(["he", "him"])  # coreference aliases
+    data = page_data(g)
+    kim = next(n for n in data["node_info"] if n["label"] == "Kim Jong Un")
+    assert "he" not in kim["names"] and "he" not in kim["aliases"] and "Kim" in kim["names"]
+    from kg.graph.metrics import graph_metrics
+
+    ranks = {n["key"]: n["pagerank"] for n in data["node_info"]}
+    assert ranks == graph_metrics(g).pagerank  # computed here when the graph lacks them
+    assert {n["community"] for n in data["node_info"]} <= set(range(data["meta"]["communities"]))
+    # The graph's own attributes win over a computation here.
+    g.nodes["RUS"].update(community=7, pagerank=0.5)
+    for n in g:
+        g.nodes[n].setdefault("community", 0)
+        g.nodes[n].setdefault("pagerank", 0.1)
+    again = {n["label"]: n for n in page_data(g)["node_info"]}
+    assert again["Russia"]["community"] == 7 and again["Russia"]["pagerank"] == 0.5
+    glossary = {row["type"]: row for row in data["meta"]["glossary"]}
+    assert glossary["LEADER_OF"]["class_name"] == "standing" and glossary["ASSAULT"]["meaning"]
+    assert data["meta"]["modalities"] == [["asserted", 8]] and data["meta"]["negated"] == 1
+    assert data["options"]["physics"]["enabled"] is False  # the page lays out what it shows
+
+
+def test_evidence_keeps_the_event_date_and_place_only_when_given() -> None:
+    g = story_graph()
+    item = g.edges["RUS", "PRK", "AGREE"]["evidence"][0]
+    item.update(event_date="2024-06", event_date_precision="month", location="Pyongyang", location_iso3="PRK")
+    edge = next(e for e in page_data(g)["edge_info"] if e["relation_type"] == "AGREE")
+    assert {k: edge["evidence"][0][k] for k in ("event_date", "event_date_precision", "location")} == {
+        "event_date": "2024-06", "event_date_precision": "month", "location": "Pyongyang"}
+    other = next(e for e in page_data(g)["edge_info"] if e["relation_type"] == "CONSULT")
+    assert other["evidence"][0]["event_date"] is None and other["evidence"][0]["location"] is None

@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 from kg.export.html import write_html
-from kg.export.html_browser import MapPage, browser, browser_missing, open_map
+from kg.export.html_browser import MapPage, browser_missing, open_map
 from tests.test_html import DOCS, VISIT, XSS_IMG, XSS_SCRIPT, XSS_SVG, big_graph, hostile_graph, story_graph
 
 pytestmark = [pytest.mark.browser,
@@ -25,7 +25,7 @@ CSP_WATCH = """window.__csp = [];
 document.addEventListener('securitypolicyviolation',
   e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"""
 
-# The colour drawn at each node's centre and along each edge's middle, as [r, g, b, a].
+# The colour drawn at each node's centre and along each edge, as [r, g, b, a].
 PIXELS = """() => {
   const net = kgMap.network, canvas = document.querySelector('#kg-map canvas');
   const ctx = canvas.getContext('2d'), ratio = canvas.width / canvas.clientWidth;
@@ -38,7 +38,9 @@ PIXELS = """() => {
   };
   const nodes = {}, edges = {};
   for (const id of net.body.nodeIndices) nodes[id] = at(net.getPosition(id), 0)[0];
-  for (const id of net.body.edgeIndices) edges[id] = at(net.body.edges[id].edgeType.getPoint(0.5), 2);
+  // Along the edge at three points: an actor's name may be written over one of them.
+  for (const id of net.body.edgeIndices) edges[id] = [0.35, 0.5, 0.65].flatMap(
+    (t) => at(net.body.edges[id].edgeType.getPoint(t), 2));
   return {nodes, edges};
 }"""
 
@@ -49,12 +51,6 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
 
 def distance(a: Any, b: Any) -> float:
     return math.dist(a[:3], b[:3])
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +86,7 @@ def hidden(m: MapPage, kind: str, i: int) -> bool:
 
 def test_canvas_draws_every_node_and_edge_in_its_colour(story: MapPage) -> None:
     page = story.page
+    page.locator("#kg-tie-labels").uncheck()  # the captions sit on the middle of the ties
     assert page.evaluate("kgMap.network.body.nodeIndices.length") == 6
     assert page.evaluate("kgMap.network.body.edgeIndices.length") == 8
     drawn = page.evaluate(PIXELS)
@@ -217,12 +214,26 @@ def test_clicking_an_edge_shows_its_sentences_with_the_actors_marked(story: MapP
     assert panel.locator(".kg-source a").count() == 1
 
 
-def test_edge_labels_appear_when_zoomed_in(story: MapPage) -> None:
+def test_tie_captions_appear_when_zoomed_in_and_never_collide(story: MapPage) -> None:
     page = story.page
-    assert page.evaluate("kgMap.edges.get().filter(e => e.label).length") == 0
-    page.evaluate("kgMap.network.moveTo({scale: 2}); kgMap.network.emit('zoom', {scale: 2})")
-    labels = page.evaluate("kgMap.edges.get().map(e => e.label)")
-    assert sorted(labels)[0] == "ACCUSE" and "CONSULT \u00d72" in labels and "not THREATEN" in labels
+    page.evaluate("kgMap.network.moveTo({scale: 0.3}); kgMap.network.redraw()")
+    assert page.evaluate("kgMap.edgeLabels()") == []  # zoomed out: no captions
+    page.evaluate("kgMap.network.moveTo({scale: 2}); kgMap.network.redraw()")
+    labels = page.evaluate("kgMap.edgeLabels()")
+    assert "CONSULT \u00d72" in labels and "not THREATEN" in labels
+    page.locator("#kg-tie-labels").uncheck()
+    assert page.evaluate("kgMap.edgeLabels()") == []
+    page.locator("#kg-tie-labels").check()
+    # Focused, the actor's ties are named at any zoom, each caption in a box of its own.
+    page.evaluate("kgMap.focus('Russia')")
+    page.evaluate("kgMap.network.moveTo({scale: 0.5}); kgMap.network.redraw()")
+    labels = page.evaluate("kgMap.edgeLabels()")
+    assert {"AGREE", "ALLY_OF", "ACCUSE", "not THREATEN", "LEADER_OF"} <= set(labels)
+    boxes = page.evaluate("kgMap.edgeLabelBoxes()")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"]
+                        and b["y"] < a["y"] + a["h"]), (a, b)
 
 
 def test_hovering_a_tie_names_its_relation(story: MapPage) -> None:
@@ -330,6 +341,9 @@ def test_a_3000_actor_graph_opens_settled_and_filters(chromium: Any, tmp_path: P
     write_html(g, path, positions=positions)
     with open_map(path, browser_=chromium) as m:
         page = m.page
+        assert page.evaluate("kgMap.network.body.nodeIndices.length") == 100  # the most important first
+        assert "2,900 hidden" in page.locator("#kg-summary").inner_text()
+        page.locator("#kg-all").click()
         assert page.evaluate("kgMap.network.body.nodeIndices.length") == 3000
         assert page.evaluate("kgMap.meta.physics") is False
         page.locator("#kg-legend-types button", has_text="Person").click()

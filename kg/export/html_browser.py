@@ -85,15 +85,17 @@ def browser(**launch: Any) -> Iterator[Any]:
 
 @contextlib.contextmanager
 def open_map(path: str | os.PathLike[str], *, browser_: Any = None, width: int = 1400, height: int = 900,
-             wait: bool = True, scale: float = 1, init_script: str | None = None) -> Iterator[MapPage]:
+             wait: bool = True, scale: float = 1, init_script: str | None = None, fragment: str = "",
+             color_scheme: str = "light") -> Iterator[MapPage]:
     """Open the map at ``path`` offline in a fresh context; wait until it settled unless ``wait`` is False.
 
-    ``init_script`` runs in the page before any of its own scripts (e.g. to watch for CSP violations).
+    ``init_script`` runs in the page before any of its own scripts (e.g. to watch for CSP violations);
+    ``fragment`` ("#focus=Iran") is added to the file's URL; ``color_scheme`` is "light" or "dark".
     """
     with contextlib.ExitStack() as stack:
         b = browser_ if browser_ is not None else stack.enter_context(browser())
         context = b.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
-                                accept_downloads=True, service_workers="block")
+                                accept_downloads=True, service_workers="block", color_scheme=color_scheme)
         stack.callback(context.close)
         page = context.new_page()
         m = MapPage(page)
@@ -117,7 +119,7 @@ def open_map(path: str | os.PathLike[str], *, browser_: Any = None, width: int =
         page.on("dialog", dialog)
         if init_script:
             page.add_init_script(init_script)
-        page.goto(Path(path).resolve().as_uri())
+        page.goto(Path(path).resolve().as_uri() + fragment)
         if wait:
             m.wait_ready()
         yield m

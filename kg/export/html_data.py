@@ -29,6 +29,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from kg.export.map_terms import glossary, search_names
 from kg.export.style import (
     ACTOR_COLOURS,
     RELATION_COLOURS,
@@ -41,6 +42,10 @@ from kg.export.style import (
 )
 
 logger = logging.getLogger(__name__)
+
+#: The size of an actor by PageRank: its share times the number of actors, so an average actor weighs this.
+PAGERANK_WEIGHT = 4.0
+_PRECISIONS = ("day", "month", "year", "span")
 
 #: Node colour by actor type and edge colour by relation class, as in the Gephi files (kg.export.style).
 TYPE_COLORS = {k: hex_colour(v) for k, v in ACTOR_COLOURS.items()}
@@ -144,7 +149,35 @@ def evidence_item(item: Mapping[str, Any], documents: Mapping[str, Any]) -> dict
             "date": _date(item.get("date")) or _date(doc.get("date")),
             "url": safe_url(url), "unsafe_url": None if safe_url(url) or not url else _text(url),
             "relation": _text(item.get("relation")), "modality": _text(item.get("modality")) or None,
-            "confidence": item.get("confidence") if isinstance(item.get("confidence"), int | float) else None}
+            "confidence": item.get("confidence") if isinstance(item.get("confidence"), int | float) else None,
+            **event_facts(item)}
+
+
+def event_facts(item: Mapping[str, Any]) -> dict[str, Any]:
+    """When and where the event itself happened (the ``when`` stage's keys), each None when missing.
+
+    >>> event_facts({"event_date": "2019-03", "event_date_precision": "month", "location": "Kyiv"})
+    {'event_date': '2019-03', 'event_date_precision': 'month', 'location': 'Kyiv', 'location_iso3': None}
+    """
+    date = item.get("event_date")
+    precision = item.get("event_date_precision")
+    return {"event_date": date if isinstance(date, str) and date else None,
+            "event_date_precision": precision if precision in _PRECISIONS else None,
+            "location": _text(item.get("location")) or None,
+            "location_iso3": _text(item.get("location_iso3")) or None}
+
+
+def actor_scores(g: nx.MultiDiGraph) -> tuple[dict[Any, int], dict[Any, float]]:
+    """``community`` and ``pagerank`` of every actor: the graph's own attributes (kg.graph.metrics), computed
+    here only for a graph that lacks them (one built by hand or by an older kg)."""
+    nodes = g.nodes
+    if all(isinstance(nodes[n].get("community"), int) and isinstance(nodes[n].get("pagerank"), int | float)
+           for n in g):
+        return {n: int(nodes[n]["community"]) for n in g}, {n: float(nodes[n]["pagerank"]) for n in g}
+    from kg.graph.metrics import actor_metrics
+
+    m = actor_metrics([str(n) for n in g], ((str(u), str(v), float(_count(d))) for u, v, d in g.edges(data=True)))
+    return {n: m.community[str(n)] for n in g}, {n: m.pagerank[str(n)] for n in g}
 
 
 def _count(d: Mapping[str, Any]) -> int:
@@ -237,6 +270,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
     physics = not placed
     documents = g.graph.get("documents") or {}
 
+    community, pagerank = actor_scores(g)
     net = Network(directed=True, cdn_resources="in_line")
     node_info: list[dict[str, Any]] = []
     for n in shown:
@@ -253,12 +287,17 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
             "hover": {"background": color, "border": "#1a1a1a"}},
             size=size, font=label_font(size), title=f"{label} ({kind})", **extra)
         aliases = a.get("aliases") if isinstance(a.get("aliases"), list) else []
+        rank = pagerank.get(n, 0.0)
+        weights = (("mentions", mentions), ("degree", degree),
+                   ("pagerank", rank * g.number_of_nodes() * PAGERANK_WEIGHT))
         node_info.append({"key": str(n), "label": label, "type": kind, "ner": _text(a.get("ner")) or None,
                           "iso3": _text(a.get("iso3")) or None,
-                          "aliases": sorted({_text(x) for x in aliases}),
+                          "aliases": search_names(sorted({_text(x) for x in aliases})),
+                          "names": search_names([label, *sorted({_text(x) for x in aliases}), str(n),
+                                                 _text(a.get("iso3"))]),
                           "mentions": mentions, "degree": int(degree),
-                          "sizes": {m: [node_size(w), label_font(node_size(w))["size"]]
-                                    for m, w in (("mentions", mentions), ("degree", degree))},
+                          "pagerank": rank, "community": community.get(n, 0),
+                          "sizes": {m: [node_size(w), label_font(node_size(w))["size"]] for m, w in weights},
                           "documents": len(a.get("documents") or ()),
                           "first_date": _date(a.get("first_date")), "last_date": _date(a.get("last_date"))})
 
@@ -310,6 +349,10 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
         "classes": _tally((x["class_name"] for x in edge_info), CLASS_COLORS),
         "relation_types": _tally(x["relation_type"] for x in edge_info),
         "max_count": max((x["count"] for x in edge_info), default=1),
+        "communities": len({x["community"] for x in node_info}),
+        "modalities": _tally(x["modality"] or "asserted" for x in edge_info),
+        "negated": sum(1 for x in edge_info if x["negated"]),
+        "glossary": glossary(),
     }
     nodes, vis_edges, *_ = net.get_network_data()
     return {"meta": meta, "nodes": nodes, "edges": vis_edges, "node_info": node_info,
@@ -329,14 +372,15 @@ def default_title(g: nx.MultiDiGraph) -> str:
 
 
 def vis_options(n: int, physics: bool) -> dict[str, Any]:
-    """vis-network options: straight ties, sized labels, physics that settles then stops."""
+    """vis-network options: straight ties, sized labels; physics off, the page lays out what it shows itself
+    (``physics`` says whether Python gave positions, kept for callers; vis-network's physics never runs)."""
     big = n > 1000  # hide edges while dragging or zooming: redraws of thousands of ties lag
     return {
         "autoResize": True,
         "nodes": {"shape": "dot", "borderWidth": 1.5, "borderWidthSelected": 3,
                   "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"enabled": False, "drawThreshold": 9}}},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 12}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "smooth": {"enabled": False},
                   "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#333333",
                            "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"},
@@ -345,11 +389,11 @@ def vis_options(n: int, physics: bool) -> dict[str, Any]:
         "interaction": {"hover": not big, "tooltipDelay": 200, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "navigationButtons": False, "keyboard": False,
                         "multiselect": False},
-        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+        "physics": {"enabled": False, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -70, "centralGravity": 0.012,
                                          "springLength": 110, "springConstant": 0.07, "damping": 0.5,
                                          "avoidOverlap": 0.6},
-                    "stabilization": {"enabled": physics, "iterations": 500 if n < 150 else 300,
+                    "stabilization": {"enabled": False, "iterations": 500 if n < 150 else 300,
                                       "updateInterval": 25, "fit": True},
                     "minVelocity": 1.0, "maxVelocity": 60, "timestep": 0.4},
     }

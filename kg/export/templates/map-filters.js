@@ -10,8 +10,14 @@ const F = {
   to: ALL_DATES[1],
   undated: false,
   lone: false,  // actors a document names without relating them to anyone: off the map unless asked for
+  minConfidence: 0,
+  modalities: new Set(META.modalities.map((m) => m[0])),
+  negation: "all",  // "all", "hide" (only what the text asserts) or "only" (only what it denies)
 };
 const LONE = NODE.reduce((k, n, i) => k + (incident[i].length ? 0 : 1), 0);
+// What the filters let through (edgePass, nodePass) and what the view shows of it (edgeShown, nodeShown).
+const edgePass = new Uint8Array(EDGE.length).fill(1);
+const nodePass = new Uint8Array(NODE.length).fill(1);
 const edgeShown = new Uint8Array(EDGE.length).fill(1);
 const nodeShown = new Uint8Array(NODE.length).fill(1);
 
@@ -24,6 +30,9 @@ function edgeVisible(i) {
   const d = DATA.edges[i];
   if (!F.classes.has(e.class_name) || !F.rtypes.has(e.relation_type) || e.count < F.minCount) return false;
   if (!F.types.has(NODE[d.from].type) || !F.types.has(NODE[d.to].type)) return false;
+  if (F.minConfidence > 0 && !(e.confidence >= F.minConfidence)) return false;
+  if (!F.modalities.has(e.modality || "asserted")) return false;
+  if ((F.negation === "hide" && e.negated) || (F.negation === "only" && !e.negated)) return false;
   if (datesActive()) {
     if (!e.dates.length) return F.undated;
     if (!e.dates.some((x) => x >= F.from && x <= F.to)) return false;
@@ -39,58 +48,20 @@ function loneActorVisible(n) {
   return n.first_date <= F.to && (n.last_date || n.first_date) >= F.from;
 }
 
-// Hide what the filters exclude; an actor stays while one of its ties does (or, without ties, while
-// its own dates fit).
-// The flags are set on vis-network's items and the change announced once: going through the
-// DataSets costs a full refresh per call, most of a second on a 3,000-actor map.
+// What the filters let through: an actor stays while one of its ties does (or, without ties, while its
+// own dates fit). The view (kg map-view) then shows the most important part of it, a focus or a path.
 function applyFilters() {
-  const body = network.body;
-  let changed = false;
-  for (let i = 0; i < EDGE.length; i++) {
-    const on = edgeVisible(i) ? 1 : 0;
-    if (on !== edgeShown[i]) {
-      edgeShown[i] = on;
-      body.edges[i].options.hidden = !on;
-      changed = true;
-    }
-  }
+  for (let i = 0; i < EDGE.length; i++) edgePass[i] = edgeVisible(i) ? 1 : 0;
   for (let i = 0; i < NODE.length; i++) {
-    const on = F.types.has(NODE[i].type) && (incident[i].length ? incident[i].some((e) => edgeShown[e])
+    nodePass[i] = F.types.has(NODE[i].type) && (incident[i].length ? incident[i].some((e) => edgePass[e])
       : loneActorVisible(NODE[i])) ? 1 : 0;
-    if (on !== nodeShown[i]) {
-      nodeShown[i] = on;
-      body.nodes[i].options.hidden = !on;
-      changed = true;
-    }
   }
-  if (changed) body.emitter.emit("_dataChanged");
-  if (focus && focus.node !== undefined) {
-    if (nodeShown[focus.node]) focusNode(focus.node); else { unfocus(); closePanel(); }
-  } else if (focus && focus.edge !== undefined && !edgeShown[focus.edge]) {
-    unfocus();
-    closePanel();
-  }
-  updateSummary();
+  renderView();
   drawTimeline();
 }
 
 function visibleCounts() {
   return { nodes: nodeShown.reduce((a, b) => a + b, 0), edges: edgeShown.reduce((a, b) => a + b, 0) };
-}
-
-function updateSummary() {
-  const c = visibleCounts();
-  const p = $("kg-summary");
-  clear(p);
-  p.append(el("strong", null, fmt(c.nodes)), " of " + plural(META.shown_nodes, "actor") + ", ",
-    el("strong", null, fmt(c.edges)), " of " + plural(META.shown_edges, "tie") + " shown");
-  if (LONE && !F.lone) p.append(el("br"), plural(LONE, "actor") + " without ties not shown.");
-  if (META.omitted_nodes) {
-    p.append(el("br"), el("span", { class: "kg-warning" },
-      plural(META.omitted_nodes, "less important actor") + " (and " + plural(META.omitted_edges, "tie") +
-      ") left out of " + fmt(META.total_nodes) + " by max-nodes " + fmt(META.max_nodes) + "."));
-  }
-  if (META.documents) p.append(el("br"), "From " + plural(META.documents, "document") + ".");
 }
 
 // A legend entry is a toggle; double-click keeps only that entry.
@@ -152,6 +123,12 @@ function setDates(from, to) {
   applyFilters();
 }
 
+// The last day of a month "2020-02" -> "2020-02-29": day 0 of the next month is the last of this one.
+function monthEnd(month) {
+  const [y, m] = month.split("-").map(Number);
+  return month + "-" + String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0");
+}
+
 // --- timeline: ties per day or month, the chosen period shaded; drag across it to choose ---------
 const BINS = (() => {
   if (!META.dates) return [];
@@ -172,7 +149,7 @@ const BINS = (() => {
       m += 1;
       if (m > 12) { m = 1; y += 1; }
     }
-    return keys.map((k) => ({ from: k + "-01", to: k + "-31", count: counts.get(k) || 0, label: k }));
+    return keys.map((k) => ({ from: k + "-01", to: monthEnd(k), count: counts.get(k) || 0, label: k }));
   }
   for (let t = Date.parse(META.dates[0]); keys.length <= 400; t += 864e5) {
     const k = new Date(t).toISOString().slice(0, 10);
@@ -196,11 +173,11 @@ function drawTimeline() {
   const bw = w / BINS.length;
   BINS.forEach((b, i) => {
     const inRange = b.to >= F.from && b.from <= F.to;
-    ctx.fillStyle = inRange ? "#0969da" : "#c9d1d9";
+    ctx.fillStyle = inRange ? "#0969da" : DARK ? "#30363d" : "#c9d1d9";
     const bh = b.count ? Math.max(2, (h - 14) * b.count / max) : 0;
     ctx.fillRect(i * bw + 0.5, h - 12 - bh, Math.max(1, bw - 1), bh);
   });
-  ctx.fillStyle = "#656d76";
+  ctx.fillStyle = DARK ? "#8b949e" : "#656d76";
   ctx.font = "10px system-ui, sans-serif";
   ctx.textBaseline = "bottom";
   ctx.fillText(BINS[0].label, 0, h);
@@ -236,6 +213,7 @@ function setupFilters() {
     $("kg-min-count-value").textContent = range.value;
     applyFilters();
   });
+  setupFlagFilters();
   if (META.dates) {
     for (const id of ["kg-date-from", "kg-date-to"]) {
       $(id).min = ALL_DATES[0];
@@ -247,6 +225,7 @@ function setupFilters() {
     $("kg-undated").addEventListener("change", () => { F.undated = $("kg-undated").checked; applyFilters(); });
     $("kg-dates-clear").addEventListener("click", () => setDates(null, null));
     timelineDrag();
+    $("kg-play").addEventListener("click", () => (playing ? stopPlay() : play()));
   } else {
     $("kg-dates-section").hidden = true;
   }
@@ -262,6 +241,11 @@ function resetFilters() {
   $("kg-lone").checked = false;
   F.from = ALL_DATES[0];
   F.to = ALL_DATES[1];
+  F.minConfidence = 0;
+  F.negation = "all";
+  refill(F.modalities, META.modalities);
+  syncFlagFilters();
+  stopPlay();
   syncLegend($("kg-legend-types"), F.types);
   syncLegend($("kg-legend-classes"), F.classes);
   for (const b of $("kg-rtypes").querySelectorAll("input")) b.checked = true;
@@ -269,4 +253,53 @@ function resetFilters() {
   $("kg-min-count-value").textContent = "1";
   if (META.dates) { $("kg-date-from").value = F.from; $("kg-date-to").value = F.to; }
   applyFilters();
+}
+
+// --- confidence, modality and negation -----------------------------------------------------------
+function setupFlagFilters() {
+  const conf = $("kg-min-conf");
+  conf.addEventListener("input", () => { F.minConfidence = Number(conf.value) / 100; syncFlagFilters(); applyFilters(); });
+  const ul = $("kg-modalities");
+  for (const [m, count] of META.modalities) {
+    const b = el("input", { type: "checkbox", dataset: { key: m } });
+    b.checked = true;
+    b.addEventListener("change", () => { if (b.checked) F.modalities.add(m); else F.modalities.delete(m); applyFilters(); });
+    ul.append(el("li", null, el("label", null, b, m, el("span", { class: "kg-count" }, fmt(count)))));
+  }
+  const neg = $("kg-negation");
+  neg.addEventListener("change", () => { F.negation = neg.value; applyFilters(); });
+  if (!META.negated) neg.disabled = true;
+}
+
+function syncFlagFilters() {
+  $("kg-min-conf").value = String(Math.round(F.minConfidence * 100));
+  $("kg-min-conf-value").textContent = F.minConfidence ? F.minConfidence.toFixed(2) : "any";
+  for (const b of $("kg-modalities").querySelectorAll("input")) b.checked = F.modalities.has(b.dataset.key);
+  $("kg-negation").value = F.negation;
+}
+
+// --- time-lapse: a one-month window stepped month by month, once a second -----------------------
+const PLAY_STEP_MS = 1000;
+let playing = null;
+function play() {
+  const months = [...new Set(BINS.map((b) => b.from.slice(0, 7)))];
+  if (!months.length) return;
+  let k = Math.max(0, months.indexOf((F.from || "").slice(0, 7)));
+  if (F.from === ALL_DATES[0] && F.to === ALL_DATES[1]) k = 0;
+  const step = () => {
+    if (k >= months.length) { stopPlay(); return; }
+    setDates(months[k] + "-01", monthEnd(months[k]));
+    k += 1;
+  };
+  $("kg-play").textContent = "❚❚ Pause";
+  $("kg-play").setAttribute("aria-pressed", "true");
+  step();
+  playing = setInterval(step, PLAY_STEP_MS);
+}
+
+function stopPlay() {
+  if (playing !== null) clearInterval(playing);
+  playing = null;
+  $("kg-play").textContent = "▶ Play";
+  $("kg-play").setAttribute("aria-pressed", "false");
 }

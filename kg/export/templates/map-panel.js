@@ -22,32 +22,67 @@ function actorButton(id) {
   return el("button", { type: "button", class: "kg-actor-link", onclick: () => selectNode(id, true) }, NODE[id].label);
 }
 
+function tieButton(eid, id) {
+  const d = DATA.edges[eid];
+  const out = d.from === id;
+  return el("button", { type: "button", onclick: () => selectEdge(eid) },
+    swatch(META.class_colors[EDGE[eid].class_name], "line"),
+    el("span", null, (out ? "→ " : "← ") + (EDGE[eid].negated ? "not " : "") + EDGE[eid].relation_type + " "),
+    el("strong", null, NODE[out ? d.to : d.from].label), el("span", { class: "kg-count" }, "×" + fmt(EDGE[eid].count)));
+}
+
+// The counts agree with the list: "Ties" is the number of ties listed (shown) plus those the view hides.
 function showNode(id) {
   const n = NODE[id];
   const ties = incident[id].filter((e) => edgeShown[e])
     .sort((a, b) => EDGE[b].count - EDGE[a].count || a - b);
   const list = el("ul", { class: "kg-ties" });
-  for (const eid of ties.slice(0, MAX_TIES_LISTED)) {
-    const d = DATA.edges[eid];
-    const out = d.from === id;
-    const other = NODE[out ? d.to : d.from];
-    list.append(el("li", null, el("button", { type: "button", onclick: () => selectEdge(eid) },
-      swatch(META.class_colors[EDGE[eid].class_name], "line"),
-      el("span", null, (out ? "→ " : "← ") + (EDGE[eid].negated ? "not " : "") + EDGE[eid].relation_type + " "),
-      el("strong", null, other.label), el("span", { class: "kg-count" }, "×" + fmt(EDGE[eid].count)))));
-  }
+  for (const eid of ties.slice(0, MAX_TIES_LISTED)) list.append(el("li", null, tieButton(eid, id)));
   const hiddenTies = incident[id].length - ties.length;
+  const focused = V.mode === "focus" && V.centre === id;
   openPanel([
     el("h2", null, swatch(META.type_colors[n.type], "dot"), n.label),
     el("p", { class: "kg-sub" }, (TYPE_LABEL[n.type] || n.type) + (n.iso3 ? " · " + n.iso3 : "") + " · id " + n.key),
-    facts([["Mentions", n.mentions], ["Ties", n.degree], ["Documents", n.documents],
+    el("p", { class: "kg-buttons" },
+      el("button", { type: "button", class: "kg-focus-1", onclick: () => focusActor(id, 1), "aria-pressed": String(focused && V.depth === 1) }, "Focus"),
+      el("button", { type: "button", class: "kg-focus-2", onclick: () => focusActor(id, 2), "aria-pressed": String(focused && V.depth === 2) }, "Depth 2"),
+      el("button", { type: "button", class: "kg-path-from", onclick: () => openPathForm(id) }, "Path from here")),
+    facts([["Mentions", n.mentions], ["Ties", incident[id].length], ["Reports", n.degree], ["Documents", n.documents],
+      ["PageRank", n.pagerank ? n.pagerank.toFixed(4) : null], ["Community", n.community],
       ["Dates", dateSpan(n.first_date, n.last_date)], ["Entity label", n.ner]]),
     el("h3", null, "Also called"),
     n.aliases.length ? el("ul", { class: "kg-chips" }, ...n.aliases.map((a) => el("li", null, a)))
       : el("p", { class: "kg-sub" }, "no other names"),
-    el("h3", null, "Ties (" + fmt(ties.length) + (hiddenTies ? ", " + fmt(hiddenTies) + " hidden by filters" : "") + ")"),
+    el("h3", { class: "kg-ties-head" }, "Ties (" + fmt(ties.length) + (hiddenTies ? " shown, " + fmt(hiddenTies) + " hidden by the view" : "") + ")"),
     list,
     ties.length > MAX_TIES_LISTED ? el("p", { class: "kg-sub" }, "and " + fmt(ties.length - MAX_TIES_LISTED) + " more") : null,
+    hiddenTies && !focused ? el("button", { type: "button", class: "kg-link", onclick: () => focusActor(id, 1) }, "focus to see all its ties") : null,
+  ]);
+}
+
+// The shortest chains of a path view, each hop's ties a click away from their evidence.
+function showPath() {
+  if (highlight) unhighlight();
+  const [a, b] = V.ends;
+  const chains = el("ol", { class: "kg-chains" });
+  for (const chain of V.chains) {
+    const li = el("li", null);
+    chain.forEach((u, k) => {
+      li.append(actorButton(u));
+      if (k === chain.length - 1) return;
+      const hop = el("ul", { class: "kg-ties" });
+      for (const eid of tiesBetween(u, chain[k + 1])) hop.append(el("li", null, tieButton(eid, u)));
+      li.append(hop);
+    });
+    chains.append(li);
+  }
+  openPanel([
+    el("h2", null, "Path"),
+    el("p", { class: "kg-tie" }, actorButton(a), " … ", actorButton(b)),
+    V.chains.length ? el("p", { class: "kg-sub" }, plural(V.chains.length, "shortest chain") + " of " + plural(V.hops, "tie") +
+      (V.chains.length >= MAX_CHAINS ? " (the first " + MAX_CHAINS + ")" : "") + ", over every tie whatever the filters.")
+      : el("p", { class: "kg-sub" }, "No chain of up to " + MAX_HOPS + " ties joins them."),
+    chains,
   ]);
 }
 
@@ -60,15 +95,18 @@ function showEdge(id) {
   for (const ev of e.evidence) {
     const source = el("div", { class: "kg-source" });
     if (ev.date) source.append(ev.date + " · ");
+    const when = ev.event_date ? "event " + ev.event_date + (ev.event_date_precision ? " (" + ev.event_date_precision + ")" : "") : null;
+    const where = ev.location ? "in " + ev.location + (ev.location_iso3 ? " (" + ev.location_iso3 + ")" : "") : null;
     source.append(ev.url ? link(ev.url, ev.title || ev.url) : (ev.title || "untitled"));
     source.append(" · document " + ev.doc_id);
     if (ev.unsafe_url) source.append(el("span", { class: "kg-warning", title: ev.unsafe_url }, " (link not shown: not http/https)"));
-    const notes = [ev.relation && "“" + ev.relation + "”", ev.modality && ev.modality !== "asserted" ? ev.modality : null,
+    const notes = [when, where, ev.relation && "“" + ev.relation + "”", ev.modality && ev.modality !== "asserted" ? ev.modality : null,
       typeof ev.confidence === "number" ? "confidence " + ev.confidence.toFixed(2) : null].filter(Boolean);
     items.append(el("li", null, markedSentence(ev.sentence, ev.marks), source,
       notes.length ? el("div", { class: "kg-source" }, notes.join(" · ")) : null));
   }
   openPanel([
+    V.mode === "path" ? el("button", { type: "button", class: "kg-link", onclick: showPath }, "← back to the path") : null,
     el("p", { class: "kg-tie" }, actorButton(d.from), rel, actorButton(d.to)),
     el("p", { class: "kg-sub" }, e.class_name + (e.negated ? " · denied in the text" : "")),
     facts([["Reports", e.count], ["Confidence", typeof e.confidence === "number" ? e.confidence.toFixed(2) : null],
@@ -79,15 +117,14 @@ function showEdge(id) {
   ]);
 }
 
+// An actor the view hides is not found by resetting the filters: it is focused, with a note why.
 function selectNode(id, move) {
-  if (!nodeShown[id]) resetFilters();
-  if (!nodeShown[id] && !incident[id].length) {  // found by search: show the actors without ties
-    F.lone = true;
-    $("kg-lone").checked = true;
-    applyFilters();
+  if (!nodeShown[id]) {
+    focusActor(id, 1);
+    return;
   }
   network.selectNodes([id]);
-  focusNode(id);
+  highlightNode(id);
   showNode(id);
   if (move) {
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
@@ -95,8 +132,8 @@ function selectNode(id, move) {
 }
 
 function selectEdge(id) {
-  if (!edgeShown[id]) resetFilters();
+  if (!edgeShown[id]) focusActor(DATA.edges[id].from, 1);
   network.selectEdges([id]);
-  focusEdge(id);
+  highlightEdge(id);
   showEdge(id);
 }

@@ -1,10 +1,11 @@
 // kg map: search by any name an actor goes by (label, aliases, id, ISO code), accents and case folded.
+// A query matches from the start of a word, never inside one ("NATO" is not in "senator"), and
+// never through a pronoun alias ("he"): Python leaves pronouns out of `names` (kg.export.map_terms).
 
 const SEARCH_LIMIT = 8;
-const NAMES = NODE.map((n) => [...new Set([n.label, ...n.aliases, n.key, n.iso3].filter(Boolean))]
-  .map((s) => [s, fold(s)]));
+const NAMES = NODE.map((n) => (n.names || [n.label]).map((s) => [s, fold(s)]));
 
-// Best matches first: whole name, then name start, word start, anywhere; ties by importance.
+// Best matches first: whole name, then name start, then word start; ties by importance.
 function searchActors(query) {
   const q = fold(query);
   if (!q) return [];
@@ -12,10 +13,10 @@ function searchActors(query) {
   NAMES.forEach((names, id) => {
     let best = null;
     for (const [shown, f] of names) {
-      const rank = f === q ? 0 : f.startsWith(q) ? 1 : (" " + f).includes(" " + q) ? 2 : f.includes(q) ? 3 : 9;
+      const rank = f === q ? 0 : f.startsWith(q) ? 1 : f.includes(" " + q) ? 2 : 9;
       if (rank < 9 && (best === null || rank < best.rank)) best = { rank: rank, name: shown };
     }
-    if (best) hits.push({ id: id, rank: best.rank, name: best.name });
+    if (best) hits.push({ id: id, rank: best.rank, name: best.name, hidden: !nodeShown[id] });
   });
   hits.sort((a, b) => a.rank - b.rank || NODE[b.id].degree - NODE[a.id].degree || a.id - b.id);
   return hits.slice(0, SEARCH_LIMIT);
@@ -39,6 +40,7 @@ function setupSearch() {
       const li = el("li", { role: "option", "aria-selected": String(i === active) },
         swatch(META.type_colors[n.type], "dot"), el("span", null, n.label),
         h.name !== n.label ? el("span", { class: "kg-alias" }, "“" + h.name + "”") : null,
+        h.hidden ? el("span", { class: "kg-hidden" }, "hidden by the view: show it") : null,
         el("span", { class: "kg-kind" }, TYPE_LABEL[n.type] || n.type));
       li.addEventListener("mousedown", (ev) => { ev.preventDefault(); pick(h); });
       list.append(li);
@@ -69,7 +71,7 @@ function setupSearch() {
       input.select();
     } else if (ev.key === "Escape" && document.activeElement !== input) {
       network.unselectAll();
-      unfocus();
+      unhighlight();
       closePanel();
     }
   });

@@ -6,6 +6,8 @@ Used by :mod:`~kg.extract.clauses`; kept apart so each module has one topic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from kg.extract.lexicon import Lexicon, VerbEntry
@@ -39,59 +41,118 @@ def is_passive(v: Token) -> bool:
 
 
 def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[list[Mention], bool]:
-    """The actors doing ``v`` and whether they were inherited from another verb; passive agents included."""
+    """The actors doing ``v`` and whether they were inherited from another verb; passive agents included.
+
+    A verb with no subject of its own takes one from the first construction of :data:`_INHERITED_SUBJECTS`
+    that applies (each returns ``None`` when it does not).
+    """
     if is_passive(v):
         return agents(v, ms), False
     own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if own:
-        out: list[Mention] = []
-        for s in own:
-            if s.lower_ in RELATIVE and v.dep_ == "relcl":
-                out += ms.actors_at(v.head)  # "Booth, who assassinated Lincoln"
-            else:
-                out += ms.actors_at(s)
-        return out, False
+        return [m for s in own for m in _own_subject(v, s, ms)], False
     if depth > 3:
         return [], True
-    head = v.head
-    if v.dep_ == "conj" and head.pos_ in VERB_POS:
-        return subjects(head, ms, lex, depth + 1)[0], True  # "toured a factory and met Shoigu"
-    if v.dep_ == "pcomp" and head.head.pos_ == "ADJ" and head.head.head.pos_ in VERB_POS:
-        return subjects(head.head.head, ms, lex, depth + 1)[0], True  # "was more forceful in blaming Iran"
-    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and head.head.pos_ in VERB_POS):
-        gov = head if v.dep_ == "xcomp" else head.head
-        entry = verb_entry(gov, lex)
-        objs = [m for c in gov.children if c.dep_ in OBJ_DEPS for m in ms.actors_at(c)]
-        if objs and (v.dep_ == "pcomp" or (entry is not None and entry.object_control)):
-            return objs, True  # "urged Pyongyang to return", "accused Tehran of supplying"
-        addressed = _addressees(gov, ms, lex) if v.dep_ == "xcomp" else []
-        if addressed:
-            return addressed, True  # "called on Russia to withdraw": Russia withdraws, not the callers
-        if v.dep_ == "pcomp" and is_passive(gov):
-            # "Sirhan was convicted of assassinating Kennedy", "Ray, convicted of assassinating King":
-            # the one convicted (accused, charged) is who did the gerund's deed
-            held = [m for c in gov.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)]
-            return (held or (ms.actors_at(gov.head) if gov.dep_ == "acl" else [])), True
-        if v.dep_ == "xcomp" and is_passive(gov) and not agents(gov, ms):
-            # "Erdogan is expected (due, set, said) to visit Hungary": the raised subject does the visiting
-            return [m for c in gov.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)], True
-        return subjects(gov, ms, lex, depth + 1)[0], True
-    if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and head.pos_ in VERB_POS:
-        return subjects(head, ms, lex, depth + 1)[0], True  # "..., providing support to the state"
-    if v.dep_ == "relcl":
-        return ms.actors_at(head), True
-    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ == "pobj" and head.head.head.pos_ in VERB_POS \
-            and head.head.lower_ in ("on", "in", "via", "through", "at"):
-        # "posted a message on Twitter blaming Iran": the medium or place does not blame; the poster does
-        return subjects(head.head.head, ms, lex, depth + 1)[0], True
-    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ == "pobj" and head.head.head.dep_ in OBJ_DEPS \
-            and head.head.lower_ in ("on", "in", "via", "through", "at") and head.head.head.head.pos_ in VERB_POS:
-        return subjects(head.head.head.head, ms, lex, depth + 1)[0], True  # the same, "on" hung on "message"
-    if v.dep_ == "acl" and v.tag_ == "VBG" and ms.at(head) is not None:
-        return ms.actors_at(head), True  # "United Kingdom officials asking the United States to ..."
-    if v.dep_ == "acl" and v.tag_ == "VBG" and head.dep_ in OBJ_DEPS and head.head.pos_ in VERB_POS:
-        return subjects(head.head, ms, lex, depth + 1)[0], True  # "launched missiles targeting US troops"
+    for construction in _INHERITED_SUBJECTS:
+        found = construction(v, ms, lex, depth)
+        if found is not None:
+            return found, True
     return [], False
+
+
+def _own_subject(v: Token, s: Token, ms: DocMentions) -> list[Mention]:
+    """"Booth, who assassinated Lincoln": a relative pronoun stands for the noun its clause modifies."""
+    return ms.actors_at(v.head) if s.lower_ in RELATIVE and v.dep_ == "relcl" else ms.actors_at(s)
+
+
+def _inherit(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention]:
+    return subjects(v, ms, lex, depth + 1)[0]
+
+
+def _conjoined_verb(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"toured a factory and met Shoigu": a conjoined verb shares its first conjunct's subject."""
+    if v.dep_ == "conj" and v.head.pos_ in VERB_POS:
+        return _inherit(v.head, ms, lex, depth)
+    return None
+
+
+def _adjective_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"was more forceful in blaming Iran": the gerund under an adjective's preposition is the verb's subject's."""
+    head = v.head
+    if v.dep_ == "pcomp" and head.head.pos_ == "ADJ" and head.head.head.pos_ in VERB_POS:
+        return _inherit(head.head.head, ms, lex, depth)
+    return None
+
+
+def _controlled(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"plans to visit", "urged Pyongyang to return", "accused Tehran of supplying": an open complement or a
+    verb's gerund takes its subject from the governing verb (its object, addressee or raised subject)."""
+    if not (v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.head.pos_ in VERB_POS)):
+        return None
+    gov = v.head if v.dep_ == "xcomp" else v.head.head
+    entry = verb_entry(gov, lex)
+    objs = [m for c in gov.children if c.dep_ in OBJ_DEPS for m in ms.actors_at(c)]
+    if objs and (v.dep_ == "pcomp" or (entry is not None and entry.object_control)):
+        return objs  # "urged Pyongyang to return", "accused Tehran of supplying"
+    addressed = _addressees(gov, ms, lex) if v.dep_ == "xcomp" else []
+    if addressed:
+        return addressed  # "called on Russia to withdraw": Russia withdraws, not the callers
+    if v.dep_ == "pcomp" and is_passive(gov):
+        # "Sirhan was convicted of assassinating Kennedy", "Ray, convicted of assassinating King":
+        # the one convicted (accused, charged) is who did the gerund's deed
+        held = [m for c in gov.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+        return held or (ms.actors_at(gov.head) if gov.dep_ == "acl" else [])
+    if v.dep_ == "xcomp" and is_passive(gov) and not agents(gov, ms):
+        # "Erdogan is expected (due, set, said) to visit Hungary": the raised subject does the visiting
+        return [m for c in gov.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+    return _inherit(gov, ms, lex, depth)
+
+
+def _participle_clause(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"..., providing support to the state": an adverbial participle is its main verb's subject's."""
+    if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and v.head.pos_ in VERB_POS:
+        return _inherit(v.head, ms, lex, depth)
+    return None
+
+
+def _relative_clause(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"the militia that attacked the base": a relative clause without a subject is its noun's."""
+    return ms.actors_at(v.head) if v.dep_ == "relcl" else None
+
+
+def _medium_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"posted a message on Twitter blaming Iran": the medium or place does not blame; the poster does
+    (also with "on" hung on "message")."""
+    if v.dep_ != "acl" or v.tag_ != "VBG" or v.head.dep_ != "pobj" or v.head.head.lower_ not in _MEDIUM_PREPS:
+        return None
+    holder = v.head.head.head
+    if holder.pos_ in VERB_POS:
+        return _inherit(holder, ms, lex, depth)
+    if holder.dep_ in OBJ_DEPS and holder.head.pos_ in VERB_POS:
+        return _inherit(holder.head, ms, lex, depth)
+    return None
+
+
+def _actor_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"United Kingdom officials asking the United States to ...": a gerund on an actor is the actor's."""
+    if v.dep_ == "acl" and v.tag_ == "VBG" and ms.at(v.head) is not None:
+        return ms.actors_at(v.head)
+    return None
+
+
+def _object_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"launched missiles targeting US troops": a gerund on a verb's object is the verb's subject's."""
+    if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ in OBJ_DEPS and v.head.head.pos_ in VERB_POS:
+        return _inherit(v.head.head, ms, lex, depth)
+    return None
+
+
+# Prepositions of a medium or place a gerund may hang on ("a message *on* Twitter blaming Iran").
+_MEDIUM_PREPS = frozenset({"on", "in", "via", "through", "at"})
+# Where a verb with no subject of its own takes one from, first match wins.
+_INHERITED_SUBJECTS: tuple[Callable[[Token, DocMentions, Lexicon, int], list[Mention] | None], ...] = (
+    _conjoined_verb, _adjective_gerund, _controlled, _participle_clause, _relative_clause, _medium_gerund,
+    _actor_gerund, _object_gerund)
 
 
 def is_dative_prep(tok: Token) -> bool:

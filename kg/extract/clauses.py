@@ -14,7 +14,8 @@ and denials that are events of their own ("would not recognise Kosovo" is REJECT
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -143,55 +144,84 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
     base = verb_entry(v, lex)
     prt = particle(v)
     lemma = v.lemma_.lower() + (f" {prt}" if prt else "")
+    for obj in _object_holders(v):
+        yield from _object(v, obj, lemma, base, ms, lex)
+    for p in v.children:
+        if (p.dep_ in ("prep", "agent") or is_dative_prep(p)) and not (p.lower_ == "by" and is_passive(v)):
+            yield from _prep_objects(v, p, lemma, base, ms, lex)
+
+
+def _object_holders(v: Token) -> list[Token]:
+    """The tokens holding ``v``'s objects, relative pronouns replaced by the noun they stand for."""
     passive = is_passive(v)
     holders = [c for c in v.children if c.dep_ in OBJ_DEPS and not is_dative_prep(c)]
     if passive:
         holders += [c for c in v.children if c.dep_ in PASS_SUBJ_DEPS]
     if v.dep_ == "acl" and v.tag_ == "VBN":
         holders.append(v.head)  # "the coalition led by the US": the modified noun is the object
-    for obj in holders:
-        if passive and obj.lower_ in RELATIVE and v.dep_ == "relcl":
-            obj = v.head  # "Oswald, who had been shot by Ruby": the relative pronoun stands for Oswald
-        elif not passive and obj.lower_ in RELATIVE and v.dep_ == "relcl":
-            obj = v.head  # "NATO, which Finland joined last year": the relative pronoun stands for NATO
-        elif passive and v.dep_ == "relcl" and any(c.lower_ == "whose" for c in obj.children):
-            obj = v.head  # "Venezuela, whose government is backed by Moscow": the government is Venezuela's
-        actors = ms.actors_at(obj)
-        if actors and ms.at(obj) is None and all(c.tag_ == "PRP$" and ms.at(c) is not None
-                                                  for c in obj.children if c.dep_ == "poss") \
-                and any(c.dep_ == "poss" for c in obj.children) and _noun_entry(v, obj, lex) is not None:
-            actors = []  # "lifted its ban on Chinese imports": the subject's own ban, aimed "on" someone
-        if actors and (base is None or not base.type) and ms.at(obj) is None and _noun_entry(v, obj, lex) is None:
-            continue  # an unknown verb relates only what it names itself, not "his" of "repeated his claim"
-        noun = _event_noun(obj, lex) if not actors else None
-        if actors:
-            entry = verb_entry(v, lex, noun=obj.lemma_.lower()) or base
-            rtype = entry.type if entry is not None and entry.type else None
-            pattern = "passive" if passive else "svo" if rtype else "unknown_verb"
-            yield from ((m, lemma, rtype or "RELATED", pattern) for m in actors)
-            # "recalled its ambassador to France": the object's own target
-            entry2 = verb_entry(v, lex, noun=obj.lemma_.lower())
-            if entry2 is not None and entry2.noun and entry2.type:
-                for m in event_targets(obj, ms, frozenset({"to", "from", "in"})):
-                    yield m, f"{lemma} {obj.lemma_.lower()}", entry2.type, "verb_prep"
-        elif noun is not None or (base is not None and base.type) or _noun_entry(v, obj, lex) is not None:
-            yield from _event_object(v, obj, noun, lemma, base, ms, lex)
-    for p in v.children:
-        if (p.dep_ not in ("prep", "agent") and not is_dative_prep(p)) or (p.lower_ == "by" and passive):
-            continue
-        prep = p.lower_
-        entry = verb_entry(v, lex, prep=prep)
-        specific = entry is not None and entry.prep == prep
-        for pobj in p.children:
-            if pobj.dep_ != "pobj":
-                continue
-            actors = ms.actors_at(pobj)
-            if actors and (specific or prep in _TARGET_PREPS) and entry is not None and entry.type:
-                yield from ((m, f"{lemma} {prep}", entry.type, "verb_prep") for m in actors)
-            elif not actors and prep in _EVENT_HOLDER_PREPS:
-                noun = _event_noun(pobj, lex)
-                if noun is not None and (base is None or base.light or not base.type):
-                    yield from _event_object(v, pobj, noun, f"{lemma} {prep}", base, ms, lex)
+    return [_relative_object(v, obj, passive) for obj in holders]
+
+
+def _relative_object(v: Token, obj: Token, passive: bool) -> Token:
+    """"Oswald, who had been shot by Ruby", "NATO, which Finland joined", "Venezuela, whose government is
+    backed by Moscow": a relative pronoun (or a "whose" noun of a passive) stands for the modified noun."""
+    if v.dep_ != "relcl":
+        return obj
+    if obj.lower_ in RELATIVE or (passive and any(c.lower_ == "whose" for c in obj.children)):
+        return v.head
+    return obj
+
+
+def _own_possessed(v: Token, obj: Token, ms: DocMentions, lex: Lexicon) -> bool:
+    """"lifted its ban on Chinese imports": the subject's own event noun, aimed "on" someone, is no object."""
+    poss = [c for c in obj.children if c.dep_ == "poss"]
+    return bool(poss) and ms.at(obj) is None and all(c.tag_ == "PRP$" and ms.at(c) is not None for c in poss) \
+        and _noun_entry(v, obj, lex) is not None
+
+
+def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,
+            lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
+    """One object: an actor ("invaded Ukraine") or an event noun with its own targets ("imposed sanctions on Iran")."""
+    actors = ms.actors_at(obj)
+    if actors and _own_possessed(v, obj, ms, lex):
+        actors = []
+    if actors and (base is None or not base.type) and ms.at(obj) is None and _noun_entry(v, obj, lex) is None:
+        return  # an unknown verb relates only what it names itself, not "his" of "repeated his claim"
+    if actors:
+        yield from _actor_object(v, obj, actors, lemma, base, ms, lex)
+        return
+    noun = _event_noun(obj, lex)
+    if noun is not None or (base is not None and base.type) or _noun_entry(v, obj, lex) is not None:
+        yield from _event_object(v, obj, noun, lemma, base, ms, lex)
+
+
+def _actor_object(v: Token, obj: Token, actors: list[Mention], lemma: str, base: VerbEntry | None,
+                  ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
+    """"Russia invaded Ukraine"; "recalled its ambassador to France": the object and the object's own target."""
+    entry = verb_entry(v, lex, noun=obj.lemma_.lower()) or base
+    rtype = entry.type if entry is not None and entry.type else None
+    pattern = "passive" if is_passive(v) else "svo" if rtype else "unknown_verb"
+    yield from ((m, lemma, rtype or "RELATED", pattern) for m in actors)
+    own = _noun_entry(v, obj, lex)
+    if own is not None and own.type:
+        for m in event_targets(obj, ms, frozenset({"to", "from", "in"})):
+            yield m, f"{lemma} {obj.lemma_.lower()}", own.type, "verb_prep"
+
+
+def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,
+                  lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
+    """"clashed *with* China", "responded *with* strikes on Yemen": a verb's prepositional objects."""
+    prep = p.lower_
+    entry = verb_entry(v, lex, prep=prep)
+    specific = entry is not None and entry.prep == prep
+    for pobj in (c for c in p.children if c.dep_ == "pobj"):
+        actors = ms.actors_at(pobj)
+        if actors and (specific or prep in _TARGET_PREPS) and entry is not None and entry.type:
+            yield from ((m, f"{lemma} {prep}", entry.type, "verb_prep") for m in actors)
+        elif not actors and prep in _EVENT_HOLDER_PREPS:
+            noun = _event_noun(pobj, lex)
+            if noun is not None and (base is None or base.light or not base.type):
+                yield from _event_object(v, pobj, noun, f"{lemma} {prep}", base, ms, lex)
 
 
 def _noun_entry(v: Token, obj: Token, lex: Lexicon) -> VerbEntry | None:
@@ -202,59 +232,105 @@ def _noun_entry(v: Token, obj: Token, lex: Lexicon) -> VerbEntry | None:
 
 def _event_object(v: Token, obj: Token, noun: NounEntry | None, lemma: str, base: VerbEntry | None,
                   ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
-    """Targets of a verb's non-actor object: the event noun's ("sanctions on Iran") or the verb's ("to")."""
-    specific = verb_entry(v, lex, noun=obj.lemma_.lower())
-    noun_decides = specific is not None and bool(specific.noun and specific.type)
-    if noun_decides:
-        rtype: str | None = specific.type if specific is not None else None  # "impose sanction": own entry
-    elif noun is not None and (base is None or base.light or not base.type):
+    """Targets of a verb's non-actor object: the event noun's ("sanctions on Iran") or the verb's ("to").
+
+    The type comes from the verb's own entry for the noun ("impose sanction"), else from the event noun when
+    the verb is light or untyped ("launched strikes"), else from the verb; then each construction of
+    :data:`_EVENT_OBJECT_TARGETS` adds the targets it finds.
+    """
+    specific = _noun_entry(v, obj, lex)
+    if specific is None and noun is not None and (base is None or base.light or not base.type):
         # the event noun decides, by its preposition where the lexicon says ("drills near Taiwan")
         for m, ntype in typed_targets(obj, noun, ms, lex):
             yield m, f"{lemma} {obj.lemma_.lower()}", ntype, "event_object"
-        rtype = noun.type
-    else:
-        rtype = base.type if base is not None else None
+    rtype = specific.type if specific is not None else _event_type(noun, base)
     if rtype is None:
         return
-    phrase = f"{lemma} {obj.lemma_.lower()}" if noun is not None or noun_decides else lemma
-    if noun_decides:
-        # a verb's own noun entry takes "from" too: "recalled its ambassador *from* Peru"
-        preps = _EVENT_TARGET_PREPS | {"from"} if specific is not None and specific.noun else _EVENT_TARGET_PREPS
-        for m in event_targets(obj, ms, preps, rtype):
-            yield m, phrase, rtype, "event_object"
-    elif noun is not None and noun.recip:
-        # a typed verb on a joint event: "suspended talks with Iran", "signed an agreement with Japan";
-        # other events keep their targets to themselves ("discussed the war in Ukraine" is not about Ukraine)
-        for m in event_targets(obj, ms, frozenset({"with", "on", "between"})):
-            yield m, phrase, rtype, "event_object"
-    # the verb's own prepositional objects ("supplying drones *to* Moscow", "approved aid *for* Pakistan")
-    # (a preposition that retypes the noun counts too, wherever the parser hung it: "conducted drills | near
-    # Taiwan")
-    # "demanded an explanation *from* Russia", "dismissed the claim *from* Berlin": the source of the thing
-    # asked for or turned down is the target, for verbs whose lexicon row takes "from" (not "received aid
-    # from", where the giver acts: a reverse verb)
-    if base is not None and base.type in _REACTION_TYPES and not noun_decides:
-        # "condemned the visit *by* Pelosi", "welcomed the decision by Seoul": the event's agent is the target
-        for m in event_targets(obj, ms, frozenset({"by"})):
-            yield m, phrase, base.type, "event_object"
-    source = verb_entry(v, lex, prep="from")
+    phrase = f"{lemma} {obj.lemma_.lower()}" if noun is not None or specific is not None else lemma
+    e = _EventObject(v, obj, noun, lemma, phrase, rtype, base, specific is not None)
+    for construction in _EVENT_OBJECT_TARGETS:
+        yield from construction(e, ms, lex)
+
+
+def _event_type(noun: NounEntry | None, base: VerbEntry | None) -> str | None:
+    """The noun's type under a light or untyped verb ("launched strikes"), else the verb's ("suspended talks")."""
+    if noun is not None and (base is None or base.light or not base.type):
+        return noun.type
+    return base.type if base is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _EventObject:
+    """A verb with a non-actor object, typed: what the target constructions below look at."""
+
+    verb: Token
+    obj: Token
+    noun: NounEntry | None
+    lemma: str
+    phrase: str
+    type: str
+    base: VerbEntry | None
+    noun_decides: bool
+
+
+_Targets = Iterator[tuple[Mention, str, str, str]]
+
+
+def _own_noun_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targets:
+    """"recalled its ambassador *from* Peru": a verb's own noun entry takes its noun's targets, "from" too."""
+    if e.noun_decides:
+        for m in event_targets(e.obj, ms, _EVENT_TARGET_PREPS | {"from"}, e.type):
+            yield m, e.phrase, e.type, "event_object"
+
+
+def _joint_event_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targets:
+    """"suspended talks *with* Iran", "signed an agreement with Japan": a typed verb on a joint event (other
+    events keep their targets to themselves: "discussed the war in Ukraine" is not about Ukraine)."""
+    if not e.noun_decides and e.noun is not None and e.noun.recip:
+        for m in event_targets(e.obj, ms, frozenset({"with", "on", "between"})):
+            yield m, e.phrase, e.type, "event_object"
+
+
+def _reaction_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targets:
+    """"condemned the visit *by* Pelosi", "welcomed the decision by Seoul": the event's agent is the target."""
+    if e.base is not None and e.base.type in _REACTION_TYPES and not e.noun_decides:
+        for m in event_targets(e.obj, ms, frozenset({"by"})):
+            yield m, e.phrase, e.base.type, "event_object"
+
+
+def _source_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targets:
+    """"demanded an explanation *from* Russia": the source of a thing asked for or turned down, for verbs
+    whose row takes "from" (not "received aid from", where the giver acts: a reverse verb)."""
+    source = verb_entry(e.verb, lex, prep="from")
     if source is not None and source.prep == "from" and source.type and not source.reverse:
-        for m in event_targets(obj, ms, frozenset({"from"})):
-            yield m, f"{lemma} from", source.type, "verb_prep"
-    retyping = lex.noun_preps(obj.lemma_) if noun is not None else frozenset()
-    for p in v.children:
-        hit_in = p.lower_ == "in" and noun is not None and rtype in _IN_TARGET_TYPES - {"PROTEST"}
-        # ("launched strikes | in Syria": an attack's setting is its target, wherever the parser hung it)
-        if (p.dep_ == "prep" or is_dative_prep(p)) and (
-                p.lower_ in _TARGET_PREPS or p.lower_ == "for" or p.lower_ in retyping or hit_in):
-            by_prep = lex.noun(obj.lemma_, prep=p.lower_) if p.lower_ in retyping else None
-            for pobj in p.children:
-                if pobj.dep_ == "pobj":
-                    for m in ms.actors_at(pobj):
-                        yield m, f"{phrase} {p.lower_}", by_prep.type if by_prep else rtype, "event_object"
+        for m in event_targets(e.obj, ms, frozenset({"from"})):
+            yield m, f"{e.lemma} from", source.type, "verb_prep"
+
+
+def _verb_prep_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targets:
+    """"supplying drones *to* Moscow", "approved aid *for* Pakistan", "conducted drills | near Taiwan",
+    "launched strikes | in Syria": the verb's own prepositional objects, wherever the parser hung them (a
+    preposition that retypes the noun counts too; an attack's setting is its target)."""
+    retyping = lex.noun_preps(e.obj.lemma_) if e.noun is not None else frozenset()
+    hit_in = e.noun is not None and e.type in _IN_TARGET_TYPES - {"PROTEST"}
+    for p in e.verb.children:
+        if not (p.dep_ == "prep" or is_dative_prep(p)):
+            continue
+        prep = p.lower_
+        if prep in _TARGET_PREPS or prep == "for" or prep in retyping or (prep == "in" and hit_in):
+            by_prep = lex.noun(e.obj.lemma_, prep=prep) if prep in retyping else None
+            for pobj in (c for c in p.children if c.dep_ == "pobj"):
+                for m in ms.actors_at(pobj):
+                    yield m, f"{e.phrase} {prep}", by_prep.type if by_prep else e.type, "event_object"
+
+
+# Who a verb's event-noun object is aimed at, each construction adding its own.
+_EVENT_OBJECT_TARGETS: tuple[Callable[[_EventObject, DocMentions, Lexicon], _Targets], ...] = (
+    _own_noun_targets, _joint_event_targets, _reaction_targets, _source_targets, _verb_prep_targets)
 
 
 def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """Every relation ``v`` carries: allegations, agentless passives, then its subjects with its objects."""
     base = verb_entry(v, lex)
     if base is not None and base.type == "ACCUSE":
         yield from _allegations(v, base, ms, lex)
@@ -266,55 +342,98 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
     negated, modality = modality_of(v)
     if is_passive(v) and not subs:
         yield from _passive_standing(v, ms, lex, negated, modality)
-        if base is not None and base.type and (base.recip or _recip_held(v, lex)):
-            # "a memorandum was signed between Cyprus, Greece and Israel": the parties relate to each other
-            subs = [m for p in v.children if p.dep_ == "prep" and p.lower_ == "between"
-                    for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
-            if not subs and any(p.dep_ == "prep" and p.lower_ == "with" for p in v.children):
-                # "the US had been allied with Kurdish groups": a state of the subject, not a passive
-                subs = [m for c in v.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)]
-                objs = [(m, f"{v.lemma_.lower()} with", base.type, "verb_prep")
-                        for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
-                        for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
-                yield from _pairs(subs, objs, base, negated, modality, ms, inherited=False)
-                return
-        if base is not None and base.type and base.state_agent:
-            # "the PKK is banned in Turkey": an official act with no agent is the state's where it happens
-            states = [m for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
-                      for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o) if m.iso3]
-            held = [(m, v.lemma_.lower(), base.type, "passive") for c in v.children if c.dep_ in PASS_SUBJ_DEPS
-                    for m in ms.actors_at(c)]
-            yield from _pairs(states, held, base, negated, modality, ms, inherited=False)
-    objs = list(_objects(v, ms, lex))
-    # an open complement's objects belong to a typed governing verb ("threatened to block Finland's bid")
-    if base is not None and base.type and not base.object_control and base.control != "through":
-        for x in v.children:
-            if x.dep_ == "xcomp":
-                objs += [(m, f"{v.lemma_.lower()} to {x.lemma_.lower()}", base.type, "xcomp")
-                         for m, *_ in _objects(x, ms, lex)]
-    # patient light verbs: "Russia faces sanctions from Western countries" -> West SANCTION Russia
+        if _allied_with(v, base, ms, lex):
+            yield from _state_with(v, base, ms, negated, modality)
+            return
+        subs = _parties_between(v, base, ms, lex)
+        yield from _state_act(v, base, ms, negated, modality)
     if base is not None and base.patient:
-        for obj in (c for c in v.children if c.dep_ in OBJ_DEPS):
-            noun = _event_noun(obj, lex)
-            if noun is not None:
-                for agent in _event_agents(obj, ms):
-                    for s in subs:
-                        c = make(agent, s, f"{v.lemma_.lower()} {obj.lemma_.lower()}", noun.type,
-                                 "event_patient", negated=negated, modality=modality, coref=ms.coref)
-                        if c is not None:
-                            yield c
+        yield from _patient_events(v, subs, ms, lex, negated, modality)
         return
+    objs = list(_objects(v, ms, lex)) + _complement_objects(v, base, ms, lex)
     yield from _pairs(subs, objs, base, negated, modality, ms, inherited=inherited)
-    # conjoined subjects of a reciprocal verb or event: "Putin and Xi met", "X and Y restored ties"
     if len(subs) >= 2 and not objs:
-        recip_type = _reciprocal_type(v, base, lex)
-        if recip_type is not None:
-            for i, a in enumerate(subs):
-                for b in subs[i + 1:]:
-                    c = make(a, b, v.lemma_.lower(), recip_type, "reciprocal", negated=negated,
-                             modality=modality, coref=ms.coref)
-                    if c is not None:
-                        yield c
+        yield from _reciprocal(v, subs, base, ms, lex, negated, modality)
+
+
+def _recip_passive(v: Token, base: VerbEntry | None, lex: Lexicon) -> bool:
+    return base is not None and bool(base.type) and (base.recip or _recip_held(v, lex))
+
+
+def _parties_between(v: Token, base: VerbEntry | None, ms: DocMentions, lex: Lexicon) -> list[Mention]:
+    """"a memorandum was signed between Cyprus, Greece and Israel": the parties relate to each other."""
+    if not _recip_passive(v, base, lex):
+        return []
+    return [m for p in v.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+
+
+def _allied_with(v: Token, base: VerbEntry | None, ms: DocMentions, lex: Lexicon) -> bool:
+    """"the US had been allied with Kurdish groups": a reciprocal passive with "with" and no "between"."""
+    return _recip_passive(v, base, lex) and not _parties_between(v, base, ms, lex) and any(
+        p.dep_ == "prep" and p.lower_ == "with" for p in v.children)
+
+
+def _state_with(v: Token, base: VerbEntry | None, ms: DocMentions, negated: bool,
+                modality: str) -> Iterator[Candidate]:
+    """"the US had been allied with Kurdish groups": a state of the subject, not a passive."""
+    if base is None or not base.type:
+        return
+    subs = [m for c in v.children if c.dep_ in PASS_SUBJ_DEPS for m in ms.actors_at(c)]
+    objs = [(m, f"{v.lemma_.lower()} with", base.type, "verb_prep")
+            for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+    yield from _pairs(subs, objs, base, negated, modality, ms, inherited=False)
+
+
+def _state_act(v: Token, base: VerbEntry | None, ms: DocMentions, negated: bool,
+               modality: str) -> Iterator[Candidate]:
+    """"the PKK is banned in Turkey": an official act with no agent is the state's where it happens."""
+    if base is None or not base.type or not base.state_agent:
+        return
+    states = [m for p in v.children if p.dep_ == "prep" and p.lower_ == "in"
+              for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o) if m.iso3]
+    held = [(m, v.lemma_.lower(), base.type, "passive") for c in v.children if c.dep_ in PASS_SUBJ_DEPS
+            for m in ms.actors_at(c)]
+    yield from _pairs(states, held, base, negated, modality, ms, inherited=False)
+
+
+def _complement_objects(v: Token, base: VerbEntry | None, ms: DocMentions,
+                        lex: Lexicon) -> list[tuple[Mention, str, str, str]]:
+    """"threatened to block Finland's bid": an open complement's objects belong to a typed governing verb."""
+    if base is None or not base.type or base.object_control or base.control == "through":
+        return []
+    return [(m, f"{v.lemma_.lower()} to {x.lemma_.lower()}", base.type, "xcomp")
+            for x in v.children if x.dep_ == "xcomp" for m, *_ in _objects(x, ms, lex)]
+
+
+def _patient_events(v: Token, subs: list[Mention], ms: DocMentions, lex: Lexicon, negated: bool,
+                    modality: str) -> Iterator[Candidate]:
+    """"Russia faces sanctions from Western countries" -> West SANCTION Russia: the subject suffers."""
+    for obj in (c for c in v.children if c.dep_ in OBJ_DEPS):
+        noun = _event_noun(obj, lex)
+        if noun is None:
+            continue
+        for agent in _event_agents(obj, ms):
+            for s in subs:
+                c = make(agent, s, f"{v.lemma_.lower()} {obj.lemma_.lower()}", noun.type, "event_patient",
+                         negated=negated, modality=modality, coref=ms.coref)
+                if c is not None:
+                    yield c
+
+
+def _reciprocal(v: Token, subs: list[Mention], base: VerbEntry | None, ms: DocMentions, lex: Lexicon,
+                negated: bool, modality: str) -> Iterator[Candidate]:
+    """"Putin and Xi met", "X and Y restored ties": conjoined subjects of a reciprocal verb or event."""
+    recip_type = _reciprocal_type(v, base, lex)
+    if recip_type is None:
+        return
+    for i, a in enumerate(subs):
+        for b in subs[i + 1:]:
+            c = make(a, b, v.lemma_.lower(), recip_type, "reciprocal", negated=negated, modality=modality,
+                     coref=ms.coref)
+            if c is not None:
+                yield c
 
 
 def _allegations(v: Token, base: VerbEntry, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:

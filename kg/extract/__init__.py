@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.behest import behest_candidates
 from kg.extract.candidate import Candidate
 from kg.extract.clauses import clause_candidates
 from kg.extract.coref import Resolver, resolve_rule_based
@@ -30,7 +31,7 @@ from kg.records import Document, Mention, Triple
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
-          modifier_candidates)
+          modifier_candidates, behest_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),

@@ -7,6 +7,7 @@ Used by :mod:`~kg.extract.clauses`; kept apart so each module has one topic.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -20,6 +21,13 @@ OBJ_DEPS = frozenset({"dobj", "dative", "obj", "oprd"})
 # Relative pronouns: the relative clause's subject is the noun it modifies.
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# Nouns for an armed force, whose victories are fights ("US *troops* defeated ISIS").
+FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "army", "military", "soldier", "fighter", "militia",
+                         "rebel", "navy", "coalition", "militant", "insurgent", "guerrilla", "jihadist", "police"})
+# Pronouns that, in a quotation, stand for the speaker ("'*We* will respond,' said Erdogan").
+FIRST_PERSON = frozenset({"i", "we"})
+# How many clause levels a quoted verb may sit below its verb of saying.
+_QUOTE_DEPTH = 5
 # Nouns of a military or police action whose named owner did a passive verb's deed ("killed in a US raid").
 _OPERATION_NOUNS = frozenset({
     "operation", "raid", "strike", "airstrike", "attack", "bombing", "offensive", "shelling", "ambush",
@@ -32,7 +40,14 @@ def particle(v: Token) -> str | None:
 
 
 def verb_entry(v: Token, lex: Lexicon, prep: str | None = None, noun: str | None = None) -> VerbEntry | None:
-    return lex.verb(v.lemma_, prt=particle(v), prep=prep, noun=noun)
+    """``v``'s lexicon row for its particle, ``prep`` and ``noun``, in the sense its subject gives it: "US
+    *troops* defeated ISIS" is an attack where "Caloundra defeated Wynnum" is a match (rows with
+    ``force_type`` take it when the subject is an armed force)."""
+    entry = lex.verb(v.lemma_, prt=particle(v), prep=prep, noun=noun)
+    if entry is None or entry.force_type is None:
+        return entry
+    armed = any(c.dep_ in SUBJ_DEPS and c.lemma_.lower() in FORCE_NOUNS for c in v.children)
+    return replace(entry, type=entry.force_type) if armed else entry
 
 
 def is_passive(v: Token) -> bool:
@@ -50,7 +65,7 @@ def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[l
         return agents(v, ms), False
     own = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if own:
-        return [m for s in own for m in _own_subject(v, s, ms)], False
+        return [m for s in own for m in _own_subject(v, s, ms, lex)], False
     if depth > 3:
         return [], True
     for construction in _INHERITED_SUBJECTS:
@@ -60,9 +75,44 @@ def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[l
     return [], False
 
 
-def _own_subject(v: Token, s: Token, ms: DocMentions) -> list[Mention]:
-    """"Booth, who assassinated Lincoln": a relative pronoun stands for the noun its clause modifies."""
-    return ms.actors_at(v.head) if s.lower_ in RELATIVE and v.dep_ == "relcl" else ms.actors_at(s)
+def _own_subject(v: Token, s: Token, ms: DocMentions, lex: Lexicon) -> list[Mention]:
+    """"Booth, who assassinated Lincoln": a relative pronoun stands for the noun its clause modifies;
+    "'I count on Turkey,' Stoltenberg said": a quoted "I" or "we" is the speaker."""
+    if s.lower_ in RELATIVE and v.dep_ == "relcl":
+        return ms.actors_at(v.head)
+    found = ms.actors_at(s)
+    if not found and s.lower_ in FIRST_PERSON:
+        return speakers(v, ms, lex)
+    return found
+
+
+def speakers(v: Token, ms: DocMentions, lex: Lexicon) -> list[Mention]:
+    """Who said the clause ``v`` is in: the subject of the verb of saying it is reported by ("'I count on Turkey
+    to act with restraint,' Stoltenberg said"), also when the parser hangs that verb on the quote ("'We will
+    respond,' said Erdogan" as parataxis)."""
+    tok, reported = v, False
+    for _ in range(_QUOTE_DEPTH):
+        for c in tok.children:
+            if c.dep_ == "parataxis" and _is_report(c, lex):
+                return _named_subjects(c, ms)
+        if tok.head.i == tok.i:
+            break
+        reported = reported or tok.dep_ == "ccomp"
+        tok = tok.head
+        if reported and _is_report(tok, lex):
+            return _named_subjects(tok, ms)
+    return []
+
+
+def _is_report(tok: Token, lex: Lexicon) -> bool:
+    entry = verb_entry(tok, lex) if tok.pos_ in VERB_POS else None
+    return entry is not None and entry.report
+
+
+def _named_subjects(v: Token, ms: DocMentions) -> list[Mention]:
+    """A verb of saying's own named subjects ("'I will go,' I said" has no named speaker)."""
+    return [m for c in v.children if c.dep_ in SUBJ_DEPS and c.lower_ not in FIRST_PERSON
+            for m in ms.actors_at(c) if m.start not in ms.coref]  # (a guessed "he" said it: too weak a link)
 
 
 def _inherit(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention]:
@@ -70,10 +120,30 @@ def _inherit(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mentio
 
 
 def _conjoined_verb(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
-    """"toured a factory and met Shoigu": a conjoined verb shares its first conjunct's subject."""
+    """"toured a factory and met Shoigu": a conjoined verb shares its first conjunct's subject, unless the
+    parser hung its own subject on the first verb's object ("defeated ISIS and Turkey would be moving")."""
     if v.dep_ == "conj" and v.head.pos_ in VERB_POS:
-        return _inherit(v.head, ms, lex, depth)
+        stranded = stranded_subject(v)
+        return ms.actors_at(stranded, depth=0) if stranded is not None else _inherit(v.head, ms, lex, depth)
     return None
+
+
+def stranded_subject(v: Token) -> Token | None:
+    """"US troops had defeated ISIS and *Turkey* would be moving into Syria": the conjunct object just before a
+    conjoined verb's auxiliary is that verb's subject, misattached."""
+    if v.dep_ != "conj" or any(c.dep_ in SUBJ_DEPS or c.dep_ in PASS_SUBJ_DEPS for c in v.children):
+        return None
+    aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i), None)
+    if aux is None or aux.i == 0:
+        return None
+    prev = v.doc[aux.i - 1]
+    noun = prev if prev.dep_ == "conj" else prev.head if prev.head.dep_ == "conj" and prev.head.i > prev.i else None
+    if noun is None:
+        return None
+    first = noun.head
+    while first.dep_ == "conj":
+        first = first.head
+    return noun if first.dep_ in OBJ_DEPS and first.head.i == v.head.i else None
 
 
 def _adjective_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:

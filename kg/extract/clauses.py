@@ -28,11 +28,12 @@ from kg.extract.arguments import (
     is_dative_prep,
     is_passive,
     particle,
+    stranded_subject,
     subjects,
     verb_entry,
 )
 from kg.extract.candidate import Candidate, make
-from kg.extract.lexicon import Lexicon, NounEntry, VerbEntry
+from kg.extract.lexicon import Lexicon, NounEntry, VerbEntry, lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
 from kg.records import Mention
@@ -50,10 +51,14 @@ _EVENT_HOLDER_PREPS = frozenset({"with", "on", "in", "to", "into"})
 # is also the target ("strikes in Syria" hit Syria; "talks in Brussels" are not with Belgium).
 _SETTING_PREPS = frozenset({"in", "at"})
 _IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"})
+# Prepositions one phrase beyond an event noun's object that still name its target ("on flights *to* Cuba").
+_ONE_STEP_PREPS = frozenset({"in", "of", "to", "from"})
 # Nouns for a frontier, whose "with" phrase names the state beyond it.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Event types a neutral verb of saying turns into an accusation ("claimed the Houthis attacked ...").
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "ACCUSE"})
+# Prepositions naming where a journey ends ("arrived *in* Seoul", "flew *to* Beijing").
+_DESTINATION_PREPS = frozenset({"in", "to", "at", "into"})
 # Verbal reactions: their object's agent ("the visit *by* Pelosi") is whom they are aimed at.
 _REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 def clause_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -121,17 +126,23 @@ def targets_by_prep(noun: Token, ms: DocMentions, preps: frozenset[str]) -> Iter
         for pobj in p.children:
             if pobj.dep_ not in ("pobj", "pcomp"):
                 continue
-            found = ms.actors_at(pobj)
-            if not found:
-                for pp in pobj.children:  # "strikes on targets in Syria", "talks on joining the EU"
-                    # ("troops on the border *with* Ukraine": a border is a state's by "with")
-                    if (pp.dep_ == "prep" and (pp.lower_ in ("in", "of") or (
-                            pp.lower_ == "with" and pobj.lemma_.lower() in _BORDER_NOUNS))) or pp.dep_ == "dobj":
-                        for x in (pp.children if pp.dep_ == "prep" else (pp,)):
-                            if x.dep_ in ("pobj", "dobj"):
-                                found += ms.actors_at(x)
-            for m in found:
+            for m in ms.actors_at(pobj) or (_one_step_on(pobj, ms) if lexicon().noun(pobj.lemma_) is None else []):
                 yield p.lower_, m
+
+
+def _one_step_on(pobj: Token, ms: DocMentions) -> list[Mention]:
+    """"strikes on targets in Syria", "talks on joining the EU", "restrictions on flights *to* Cuba", "a
+    subpoena for documents *from* Pompeo", "troops on the border *with* Ukraine" (a border is a state's by
+    "with"): the actor one phrase beyond an event noun's non-actor object (not beyond another event noun:
+    "opposition to the ban from China" does not oppose China)."""
+    found: list[Mention] = []
+    for pp in pobj.children:
+        if (pp.dep_ == "prep" and (pp.lower_ in _ONE_STEP_PREPS or (
+                pp.lower_ == "with" and pobj.lemma_.lower() in _BORDER_NOUNS))) or pp.dep_ == "dobj":
+            for x in (pp.children if pp.dep_ == "prep" else (pp,)):
+                if x.dep_ in ("pobj", "dobj"):
+                    found += ms.actors_at(x)
+    return found
 
 
 def _event_agents(noun: Token, ms: DocMentions) -> list[Mention]:
@@ -144,8 +155,12 @@ def _objects(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention,
     base = verb_entry(v, lex)
     prt = particle(v)
     lemma = v.lemma_.lower() + (f" {prt}" if prt else "")
+    stranded = {m.span for c in v.children if c.dep_ == "conj" for t in (stranded_subject(c),) if t is not None
+                for m in ms.actors_at(t, depth=0)}
     for obj in _object_holders(v):
-        yield from _object(v, obj, lemma, base, ms, lex)
+        for found in _object(v, obj, lemma, base, ms, lex):
+            if found[0].span not in stranded:
+                yield found  # ("defeated ISIS and Turkey would be moving": Turkey is the next verb's subject)
     for p in v.children:
         if (p.dep_ in ("prep", "agent") or is_dative_prep(p)) and not (p.lower_ == "by" and is_passive(v)):
             yield from _prep_objects(v, p, lemma, base, ms, lex)
@@ -338,6 +353,8 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
         return  # "Kyiv said ...": the reported clause is a verb of its own
     if v.dep_ == "xcomp" and _absorbed_by_governor(v, lex):
         return  # "refused to recognise X": the governing verb's relation already says it
+    if base is not None and base.naming and any(c.dep_ == "oprd" for c in v.children):
+        return  # "called Biden a clown", "AP called Nevada for Biden": naming, no act between the two
     subs, inherited = subjects(v, ms, lex)
     negated, modality = modality_of(v)
     if is_passive(v) and not subs:
@@ -350,7 +367,7 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
     if base is not None and base.patient:
         yield from _patient_events(v, subs, ms, lex, negated, modality)
         return
-    objs = list(_objects(v, ms, lex)) + _complement_objects(v, base, ms, lex)
+    objs = list(_objects(v, ms, lex)) + _complement_objects(v, base, ms, lex) + _destinations(v, base, ms, lex)
     yield from _pairs(subs, objs, base, negated, modality, ms, inherited=inherited)
     if len(subs) >= 2 and not objs:
         yield from _reciprocal(v, subs, base, ms, lex, negated, modality)
@@ -407,6 +424,21 @@ def _complement_objects(v: Token, base: VerbEntry | None, ms: DocMentions,
             for x in v.children if x.dep_ == "xcomp" for m, *_ in _objects(x, ms, lex)]
 
 
+def _destinations(v: Token, base: VerbEntry | None, ms: DocMentions,
+                  lex: Lexicon) -> list[tuple[Mention, str, str, str]]:
+    """"arrived in Seoul for a visit", "flew to Beijing for talks": a journey's destination takes the event its
+    purpose phrase names."""
+    if base is None or not base.motion:
+        return []
+    purposes = [n for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children if o.dep_ == "pobj" for n in (_event_noun(o, lex),) if n is not None]
+    if not purposes:
+        return []
+    return [(m, f"{v.lemma_.lower()} {p.lower_}", purposes[0].type, "verb_prep")
+            for p in v.children if p.dep_ == "prep" and p.lower_ in _DESTINATION_PREPS
+            for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
+
+
 def _patient_events(v: Token, subs: list[Mention], ms: DocMentions, lex: Lexicon, negated: bool,
                     modality: str) -> Iterator[Candidate]:
     """"Russia faces sanctions from Western countries" -> West SANCTION Russia: the subject suffers."""
@@ -458,9 +490,10 @@ def _allegations(v: Token, base: VerbEntry, ms: DocMentions, lex: Lexicon) -> It
 def _pairs(subs: list[Mention], objs: list[tuple[Mention, str, str, str]], base: VerbEntry | None,
            negated: bool, modality: str, ms: DocMentions, *, inherited: bool) -> Iterator[Candidate]:
     for s in subs:
-        for o, phrase, rtype, pattern in objs:
+        for o, phrase, given, pattern in objs:
             a, b = (o, s) if base is not None and base.reverse and pattern == "verb_prep" else (s, o)
             # ("received aid from Japan": with a reverse verb, Japan is the giver)
+            rtype = _person_sense(a, b, given, base)
             if negated and base is not None and base.negated_type and rtype == base.type:
                 # "would not recognise Kosovo": the denial is a REJECT of its own, asserted
                 c = make(a, b, f"not {phrase}", base.negated_type, pattern, modality=modality,
@@ -470,6 +503,14 @@ def _pairs(subs: list[Mention], objs: list[tuple[Mention, str, str, str]], base:
                          coref=ms.coref)
             if c is not None:
                 yield c
+
+
+def _person_sense(a: Mention, b: Mention, rtype: str, base: VerbEntry | None) -> str:
+    """"Trump attacked Biden" is a verbal attack (ACCUSE), "Biden defeated Trump" an election: a verb's sense
+    between two persons, where its lexicon row gives one."""
+    if base is not None and base.person_type and rtype == base.type and a.type == b.type == "PERSON":
+        return base.person_type
+    return rtype
 
 
 def _recip_held(v: Token, lex: Lexicon) -> bool:

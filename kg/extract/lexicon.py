@@ -13,7 +13,18 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
 * ``reverse``: the prepositional object is the actor ("received aid *from* Japan");
 * ``state_agent``: an official act whose agent, left out of a passive, is the state where it happens
   ("the PKK is banned *in Turkey*");
-* ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT).
+* ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT);
+* ``person_type``: the type between two persons, where the verb's sense changes ("Trump *attacked* Biden" is
+  a verbal attack, ACCUSE; "Biden *defeated* Trump" an election, RELATED);
+* ``force_type``: the type when the subject is an armed force ("US *troops* defeated ISIS" is ASSAULT, a
+  team's or a candidate's victory RELATED);
+* ``naming``: with an object predicate the verb names, and relates no one ("*called* him a clown", "AP
+  *called* Nevada for Biden");
+* ``motion``: a journey whose purpose phrase says the event at the destination ("*arrived* in Seoul for a
+  visit" is CONSULT with Seoul).
+
+Noun rows flagged ``behest`` are a request behind someone else's act ("at the *request* of Johnson, the
+Queen suspended parliament": Johnson REQUEST the Queen).
 
 >>> lexicon().verb("impose", prep="on").type
 'SANCTION'
@@ -52,6 +63,10 @@ class VerbEntry:
     reverse: bool = False
     state_agent: bool = False
     negated_type: str | None = None
+    person_type: str | None = None
+    force_type: str | None = None
+    naming: bool = False
+    motion: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +77,7 @@ class NounEntry:
     recip: bool = False
     relational: bool = False
     prep: str | None = None
+    behest: bool = False
 
 
 class Lexicon:
@@ -74,6 +90,8 @@ class Lexicon:
             e = VerbEntry(**row)
             _check(e.type)
             _check(e.negated_type)
+            _check(e.person_type)
+            _check(e.force_type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
         self._nouns: dict[tuple[str, str | None], NounEntry] = {}
         self._noun_preps: dict[str, frozenset[str]] = {}

@@ -23,6 +23,13 @@ HEDGE_VERBS = frozenset({"consider", "weigh", "mull", "try", "attempt", "seem", 
 HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely",
                            "apparently", "potentially"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Nouns of a claim whose content clause is no fact ("a report *that* ElBaradei had visited Israel").
+CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "rumour", "rumor", "suggestion",
+                         "speculation", "assertion", "charge", "suspicion", "insinuation"})
+# Verbs whose complement clause is an allegation or a denied claim ("accused Tehran *of supplying* drones",
+# "alleged that Mahan had flown arms", "denied that its forces had entered Syria").
+CLAIM_VERBS = frozenset({"accuse", "allege", "claim", "deny", "refute", "dispute", "dismiss", "suspect"})
+_CLAIM_DEPS = frozenset({"ccomp", "acl", "pcomp", "advcl"})
 _CLIMB = frozenset({"xcomp", "conj"})
 
 
@@ -70,4 +77,19 @@ def modality_of(verb: Token, *, climb: bool = True) -> tuple[bool, str]:
             modality = "hedged" if "hedged" in (modality, m) else (modality or m)
         tok = head
         steps += 1
+    if _in_claim(tok):
+        modality = "hedged"
     return negated, modality or "asserted"
+
+
+def _in_claim(clause: Token) -> bool:
+    """"Iran refuted a report that ElBaradei had visited Israel", "accused Tehran of supplying drones": the
+    content of a claim, an allegation or a denial is not asserted."""
+    if clause.dep_ not in _CLAIM_DEPS and not (
+            clause.dep_ == "relcl" and any(c.dep_ == "mark" for c in clause.children)):
+        return False  # (a content clause the parser took for a relative one still has its "that" as a mark)
+    head = clause.head
+    if clause.dep_ == "pcomp":
+        head = head.head  # "accused Tehran *of* supplying": the gerund sits under the preposition
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS) or (
+        head.pos_ == "VERB" and head.lemma_.lower() in CLAIM_VERBS)

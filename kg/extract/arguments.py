@@ -83,7 +83,16 @@ def _own_subject(v: Token, s: Token, ms: DocMentions, lex: Lexicon) -> list[Ment
     found = ms.actors_at(s)
     if not found and s.lower_ in FIRST_PERSON:
         return speakers(v, ms, lex)
-    return found
+    return found + modifier_conjuncts(s, ms, found)
+
+
+def modifier_conjuncts(tok: Token, ms: DocMentions, found: list[Mention]) -> list[Mention]:
+    """"*Israeli and Palestinian* leaders met": the actors of conjoined modifiers of a noun, beyond the first."""
+    out: list[Mention] = []
+    for mod in (c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i):
+        for conj in mod.conjuncts:
+            out += [m for m in ms.actors_at(conj, depth=0) if m not in found and m not in out]
+    return out
 
 
 def speakers(v: Token, ms: DocMentions, lex: Lexicon) -> list[Mention]:
@@ -217,12 +226,31 @@ def _object_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[
     return None
 
 
+def _noun_complement(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
+    """"voted on a resolution *to expel* US troops", "is in the process *of leaving* the EU": an infinitive or
+    "of" gerund completing a noun is done by the subject of the verb that noun belongs to."""
+    if v.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children):
+        noun = v.head
+    elif v.dep_ == "pcomp" and v.head.lower_ == "of" and v.head.head.pos_ == "NOUN":
+        noun = v.head.head
+    else:
+        return None
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in ms.actors_at(c, depth=1)]
+    if owners:
+        return owners  # "Finland's bid to join NATO": the bid's owner joins
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not (noun.dep_ in OBJ_DEPS or noun.dep_ in ("pobj", "attr")) or holder.pos_ not in VERB_POS \
+            or ms.at(noun) is not None:
+        return None
+    return _inherit(holder, ms, lex, depth)
+
+
 # Prepositions of a medium or place a gerund may hang on ("a message *on* Twitter blaming Iran").
 _MEDIUM_PREPS = frozenset({"on", "in", "via", "through", "at"})
 # Where a verb with no subject of its own takes one from, first match wins.
 _INHERITED_SUBJECTS: tuple[Callable[[Token, DocMentions, Lexicon, int], list[Mention] | None], ...] = (
     _conjoined_verb, _adjective_gerund, _controlled, _participle_clause, _relative_clause, _medium_gerund,
-    _actor_gerund, _object_gerund)
+    _actor_gerund, _object_gerund, _noun_complement)
 
 
 def is_dative_prep(tok: Token) -> bool:

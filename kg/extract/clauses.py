@@ -57,6 +57,8 @@ _ONE_STEP_PREPS = frozenset({"in", "of", "to", "from"})
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Event types a neutral verb of saying turns into an accusation ("claimed the Houthis attacked ...").
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "ACCUSE"})
+# Preposition + event noun that say no event ("placed FEMA *in charge* of the response").
+_IDIOMS = frozenset({("in", "charge"), ("in", "attack"), ("on", "record")})
 # Prepositions naming where a journey ends ("arrived *in* Seoul", "flew *to* Beijing").
 _DESTINATION_PREPS = frozenset({"in", "to", "at", "into"})
 # Verbal reactions: their object's agent ("the visit *by* Pelosi") is whom they are aimed at.
@@ -230,10 +232,10 @@ def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: Do
     entry = verb_entry(v, lex, prep=prep)
     specific = entry is not None and entry.prep == prep
     for pobj in (c for c in p.children if c.dep_ == "pobj"):
-        actors = ms.actors_at(pobj)
+        actors = ms.actors_at(pobj) or (_of_phrase(pobj, ms) if _event_noun(pobj, lex) is None else [])
         if actors and (specific or prep in _TARGET_PREPS) and entry is not None and entry.type:
             yield from ((m, f"{lemma} {prep}", entry.type, "verb_prep") for m in actors)
-        elif not actors and prep in _EVENT_HOLDER_PREPS:
+        elif not actors and prep in _EVENT_HOLDER_PREPS and (prep, pobj.lemma_.lower()) not in _IDIOMS:
             noun = _event_noun(pobj, lex)
             if noun is not None and (base is None or base.light or not base.type):
                 yield from _event_object(v, pobj, noun, f"{lemma} {prep}", base, ms, lex)
@@ -335,8 +337,14 @@ def _verb_prep_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targe
         if prep in _TARGET_PREPS or prep == "for" or prep in retyping or (prep == "in" and hit_in):
             by_prep = lex.noun(e.obj.lemma_, prep=prep) if prep in retyping else None
             for pobj in (c for c in p.children if c.dep_ == "pobj"):
-                for m in ms.actors_at(pobj):
+                for m in ms.actors_at(pobj) or _of_phrase(pobj, ms):
                     yield m, f"{e.phrase} {prep}", by_prep.type if by_prep else e.type, "event_object"
+
+
+def _of_phrase(pobj: Token, ms: DocMentions) -> list[Mention]:
+    """"filed a lawsuit against *the state of Montana*": the actor of a non-actor noun's "of" phrase."""
+    return [m for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
 
 
 # Who a verb's event-noun object is aimed at, each construction adding its own.
@@ -368,6 +376,7 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
         yield from _patient_events(v, subs, ms, lex, negated, modality)
         return
     objs = list(_objects(v, ms, lex)) + _complement_objects(v, base, ms, lex) + _destinations(v, base, ms, lex)
+    objs += _clause_addressees(v, base, ms)
     yield from _pairs(subs, objs, base, negated, modality, ms, inherited=inherited)
     if len(subs) >= 2 and not objs:
         yield from _reciprocal(v, subs, base, ms, lex, negated, modality)
@@ -422,6 +431,16 @@ def _complement_objects(v: Token, base: VerbEntry | None, ms: DocMentions,
         return []
     return [(m, f"{v.lemma_.lower()} to {x.lemma_.lower()}", base.type, "xcomp")
             for x in v.children if x.dep_ == "xcomp" for m, *_ in _objects(x, ms, lex)]
+
+
+def _clause_addressees(v: Token, base: VerbEntry | None, ms: DocMentions) -> list[tuple[Mention, str, str, str]]:
+    """"recommended the US troops in Iraq withdraw", "urged that Iran return to the talks": a request's clause
+    names whom it is made of, its subject."""
+    if base is None or base.type != "REQUEST" or not base.object_control or any(
+            c.dep_ in OBJ_DEPS for c in v.children):
+        return []
+    return [(m, v.lemma_.lower(), "REQUEST", "svo") for x in v.children if x.dep_ == "ccomp"
+            for c in x.children if c.dep_ == "nsubj" for m in ms.actors_at(c)]
 
 
 def _destinations(v: Token, base: VerbEntry | None, ms: DocMentions,

@@ -79,6 +79,8 @@ def modality_of(verb: Token, *, climb: bool = True) -> tuple[bool, str]:
         steps += 1
     if _in_claim(tok):
         modality = "hedged"
+    elif tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        modality = modality or "future"  # "a resolution to expel US troops", "a plan to invade": intended
     return negated, modality or "asserted"
 
 

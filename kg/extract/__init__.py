@@ -1,7 +1,9 @@
 """Triples from a parsed document: who did what to whom, typed with kg's ontology.
 
 One module per kind of construction, each a generator of :class:`~kg.extract.candidate.Candidate` over a
-sentence: :mod:`~kg.extract.clauses` (verbs), :mod:`~kg.extract.nominal` (event nouns, "between", roles),
+sentence: :mod:`~kg.extract.clauses` (verbs, with :mod:`~kg.extract.objects` and :mod:`~kg.extract.event_nouns`),
+:mod:`~kg.extract.behest` (requests behind an act, patients of an event), :mod:`~kg.extract.nominal` (event
+nouns, "between", roles),
 :mod:`~kg.extract.titles` (titles before names, places), :mod:`~kg.extract.modifiers` (hyphenated modifiers:
 "the Iranian-backed Houthi rebels"). :mod:`~kg.extract.mentions` finds the actors,
 :mod:`~kg.extract.coref` resolves pronouns and descriptions, :mod:`~kg.extract.lexicon` types relations.

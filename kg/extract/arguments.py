@@ -79,7 +79,7 @@ def _own_subject(v: Token, s: Token, ms: DocMentions, lex: Lexicon) -> list[Ment
     """"Booth, who assassinated Lincoln": a relative pronoun stands for the noun its clause modifies;
     "'I count on Turkey,' Stoltenberg said": a quoted "I" or "we" is the speaker."""
     if s.lower_ in RELATIVE and v.dep_ == "relcl":
-        return ms.actors_at(v.head)
+        return ms.actors_at(v.head) or _instrument_user(v.head, ms, lex)
     found = ms.actors_at(s)
     if not found and s.lower_ in FIRST_PERSON:
         return speakers(v, ms, lex)
@@ -93,6 +93,14 @@ def modifier_conjuncts(tok: Token, ms: DocMentions, found: list[Mention]) -> lis
         for conj in mod.conjuncts:
             out += [m for m in ms.actors_at(conj, depth=0) if m not in found and m not in out]
     return out
+
+
+def _instrument_user(noun: Token, ms: DocMentions, lex: Lexicon) -> list[Mention]:
+    """"Oswald fired the shots *that* killed Kennedy", "Congress passed a law that sanctions Iran": a relative
+    clause on a thing someone used or made is that someone's deed."""
+    if noun.dep_ in OBJ_DEPS and noun.head.pos_ in VERB_POS and noun.pos_ == "NOUN":
+        return subjects(noun.head, ms, lex)[0]
+    return []
 
 
 def speakers(v: Token, ms: DocMentions, lex: Lexicon) -> list[Mention]:

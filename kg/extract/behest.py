@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.arguments import is_passive, subjects
+from kg.extract.arguments import is_passive, subjects, verb_entry
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
@@ -49,12 +49,34 @@ def _behest(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
     askers += [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
     act = noun.head.head
-    doers = _doers(act, ms, lex)
     negated, modality = modality_of(act) if act.pos_ in ("VERB", "AUX") else (False, "asserted")
+    if act.pos_ == "VERB" and is_passive(act) and not subjects(act, ms, lex)[0]:
+        yield from _ordered(act, askers, noun, ms, lex, negated, modality)
+        return
+    doers = _doers(act, ms, lex)
     for a in askers:
         for d in doers:
             c = make(a, d, f"{noun.head.lower_} {noun.lemma_.lower()} of", entry.type, "behest", negated=negated,
                      modality=modality, coref=ms.coref)
+            if c is not None:
+                yield c
+
+
+def _ordered(act: Token, askers: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, negated: bool,
+             modality: str) -> Iterator[Candidate]:
+    """"Atahualpa was murdered on the orders of Pizarro": with no agent named, the one who ordered a passive
+    deed did it."""
+    entry = verb_entry(act, lex)
+    if entry is None or not entry.type or entry.report:
+        return
+    held = [c for c in act.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    # ("the last Incan King, Atahualpa, was murdered": the name in apposition to the subject)
+    patients = [m for c in held for m in ms.actors_at(c) or [
+        x for a in c.children if a.dep_ == "appos" for x in ms.actors_at(a, depth=0)]]
+    for a in askers:
+        for p in patients:
+            c = make(a, p, f"{act.lemma_.lower()} {noun.head.lower_} {noun.lemma_.lower()} of", entry.type, "behest",
+                     negated=negated, modality=modality, coref=ms.coref)
             if c is not None:
                 yield c
 

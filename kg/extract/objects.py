@@ -37,7 +37,7 @@ from kg.records import Mention
 # Prepositions under which a light verb's event noun sits ("responded *with* strikes", "embarked *on*").
 _EVENT_HOLDER_PREPS = frozenset({"with", "on", "in", "to", "into"})
 # Preposition + event noun that say no event ("placed FEMA *in charge* of the response").
-_IDIOMS = frozenset({("in", "charge"), ("in", "attack"), ("on", "record")})
+_IDIOMS = frozenset({("in", "charge"), ("in", "attack"), ("on", "record"), ("in", "order")})
 # Verbal reactions: their object's agent ("the visit *by* Pelosi") is whom they are aimed at.
 _REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 

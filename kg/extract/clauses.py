@@ -50,7 +50,19 @@ def clause_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Can
     for v in sent:
         if v.pos_ not in VERB_POS or v.dep_ in ("aux", "auxpass") or v.lemma_ == "be":
             continue
-        yield from _verb_candidates(v, ms, lex)
+        if not _adjectival(v, lex):
+            yield from _verb_candidates(v, ms, lex)
+
+
+def _adjectival(v: Token, lex: Lexicon) -> bool:
+    """"misconduct by *sitting* President Donald Trump": an untyped participle whose only dependent is the name
+    right after it is an adjective the parser took for a verb."""
+    if v.tag_ != "VBG":
+        return False
+    entry = verb_entry(v, lex)
+    kids = list(v.children)
+    return (entry is None or not entry.type) and len(kids) == 1 and kids[0].dep_ == "dobj" \
+        and kids[0].pos_ == "PROPN" and kids[0].left_edge.i == v.i + 1
 
 
 def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -58,6 +70,8 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
     base = verb_entry(v, lex)
     if base is not None and base.type == "ACCUSE":
         yield from _allegations(v, base, ms, lex)
+    if base is not None and base.designates:
+        yield from _designations(v, ms, lex)
     if base is not None and base.report and not base.light:
         return  # "Kyiv said ...": the reported clause is a verb of its own
     if v.dep_ == "xcomp" and _absorbed_by_governor(v, lex):
@@ -81,6 +95,29 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
     yield from _pairs(subs, objs, base, negated, modality, ms, inherited=inherited)
     if len(subs) >= 2 and not objs:
         yield from _reciprocal(v, subs, base, ms, lex, negated, modality)
+
+
+def _designations(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """"the US named Hezbollah as a terrorist group", "Biden announced Harris as his choice", "declared the IRGC
+    a terrorist organisation": the noun the named actor is called types the act (designation rows)."""
+    held = OBJ_DEPS | (PASS_SUBJ_DEPS if is_passive(v) else frozenset())
+    named = [m for c in v.children if c.dep_ in held and c.dep_ != "oprd" for m in ms.actors_at(c)]
+    if not named:
+        return
+    roles = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    roles += [c for c in v.children if c.dep_ == "oprd"]
+    negated, modality = modality_of(v)
+    for role in roles:
+        rtype = next((t for w in (role, *role.children) if w.i <= role.i
+                      for t in (lex.designation(w.lemma_),) if t is not None), None)
+        if rtype is None:
+            continue
+        for s in subjects(v, ms, lex)[0]:
+            for n in named:
+                c = make(s, n, f"{v.lemma_.lower()} as {role.lemma_.lower()}", rtype, "designation",
+                         negated=negated, modality=modality, coref=ms.coref)
+                if c is not None:
+                    yield c
 
 
 def _recip_passive(v: Token, base: VerbEntry | None, lex: Lexicon) -> bool:

@@ -20,6 +20,8 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
   team's or a candidate's victory RELATED);
 * ``naming``: with an object predicate the verb names, and relates no one ("*called* him a clown", "AP
   *called* Nevada for Biden");
+* ``designates``: "*named* X as a terrorist group", "*announced* Harris as his choice": the noun after "as"
+  types the act (``lexicon_designations.jsonl``), even for a verb of saying;
 * ``motion``: a journey whose purpose phrase says the event at the destination ("*arrived* in Seoul for a
   visit" is CONSULT with Seoul).
 
@@ -63,6 +65,7 @@ class VerbEntry:
     reverse: bool = False
     state_agent: bool = False
     negated_type: str | None = None
+    designates: bool = False
     person_type: str | None = None
     force_type: str | None = None
     naming: bool = False
@@ -81,10 +84,10 @@ class NounEntry:
 
 
 class Lexicon:
-    """Lookups over the three lexicon files; built once (see :func:`lexicon`)."""
+    """Lookups over the lexicon files; built once (see :func:`lexicon`)."""
 
     def __init__(self, verbs: Sequence[dict[str, Any]], nouns: Sequence[dict[str, Any]],
-                 titles: Sequence[dict[str, Any]]) -> None:
+                 titles: Sequence[dict[str, Any]], designations: Sequence[dict[str, Any]] = ()) -> None:
         self._verbs: dict[tuple[str, str | None, str | None, str | None], VerbEntry] = {}
         for row in verbs:
             e = VerbEntry(**row)
@@ -105,6 +108,10 @@ class Lexicon:
         for row in titles:
             _check(row["type"])
             self._titles[tuple(row["words"].lower().split())] = row["type"]
+        self._designations: dict[str, str] = {}
+        for row in designations:
+            _check(row["type"])
+            self._designations[row["lemma"]] = row["type"]
         self._title_len = max((len(k) for k in self._titles), default=1)
         self._title_tokens = {w for k in self._titles for w in k}
 
@@ -155,6 +162,11 @@ class Lexicon:
                 return t, sum(sizes[-n:])
         return None
 
+    def designation(self, lemma: str) -> str | None:
+        """The act of naming someone ``lemma`` ("named Hezbollah as a *terrorist* group" is SANCTION, "announced
+        Harris as his *choice*" SUPPORT), from ``lexicon_designations.jsonl``."""
+        return self._designations.get(lemma.lower())
+
     def is_title_word(self, word: str) -> bool:
         return (word.lower(),) in self._titles
 
@@ -181,4 +193,4 @@ def _rows(name: str) -> list[dict[str, Any]]:
 @cache
 def lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process (extra ``lexicon_verbs_*.jsonl`` files are merged in)."""
-    return Lexicon(_rows("verbs"), _rows("nouns"), _rows("titles"))
+    return Lexicon(_rows("verbs"), _rows("nouns"), _rows("titles"), _rows("designations"))

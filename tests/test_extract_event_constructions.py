@@ -479,3 +479,103 @@ def test_lexicon_rows_carry_the_new_flags() -> None:
     assert call is not None and call.naming and arrive is not None and arrive.motion
     request = lex.noun("request")
     assert request is not None and request.behest and request.type == "REQUEST"
+
+
+# Designations ("named X as a terrorist group"), deeds through an instrument or an order, adjectival participles.
+DESIGNATIONS = [
+    pytest.param("""
+Joe Joe PROPN NNP compound 1
+Biden Biden PROPN NNP nsubj 2
+announced announce VERB VBD ROOT 2
+Kamala Kamala PROPN NNP compound 4
+Harris Harris PROPN NNP dobj 2
+as as ADP IN prep 2
+his his PRON PRP$ poss 7
+choice choice NOUN NN pobj 5
+for for ADP IN prep 7
+running run VERB VBG amod 10
+mate mate NOUN NN pobj 8
+. . PUNCT . punct 2""",
+                 [(0, 2, 'PERSON'), (3, 5, 'PERSON')],
+                 [('Joe Biden', 'SUPPORT', 'Kamala Harris')],
+                 id='Joe Biden announced Kamala Harris as his choice for running mate.'),
+    pytest.param("""
+The the DET DT det 2
+United United PROPN NNP compound 2
+States States PROPN NNP nsubj 3
+named name VERB VBD ROOT 3
+Hezbollah Hezbollah PROPN NNP dobj 3
+as as ADP IN prep 3
+a a DET DT det 8
+terrorist terrorist ADJ JJ amod 8
+organization organization NOUN NN pobj 5
+. . PUNCT . punct 3""",
+                 [(0, 3, 'GPE'), (4, 5, 'ORG')],
+                 [('United States', 'SANCTION', 'Hezbollah')],
+                 id='The United States named Hezbollah as a terrorist organization.'),
+    pytest.param("""
+Trump Trump PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+Biden Biden PROPN NNP dobj 1
+a a DET DT det 4
+threat threat NOUN NN oprd 1
+. . PUNCT . punct 1""",
+                 [(0, 1, 'PERSON'), (2, 3, 'PERSON')],
+                 [('Donald Trump', 'ACCUSE', 'Joe Biden')],
+                 id='Trump called Biden a threat.'),
+]
+DEEDS = [
+    pytest.param("""
+The the DET DT det 2
+Warren Warren PROPN NNP compound 2
+Commission Commission PROPN NNP nsubj 3
+concluded conclude VERB VBD ROOT 3
+that that SCONJ IN mark 6
+Oswald Oswald PROPN NNP nsubj 6
+fired fire VERB VBD ccomp 3
+the the DET DT det 8
+shots shot NOUN NNS dobj 6
+that that PRON WDT nsubj 10
+killed kill VERB VBD relcl 8
+Kennedy Kennedy PROPN NNP dobj 10
+. . PUNCT . punct 3""",
+                 [(0, 3, 'ORG'), (5, 6, 'PERSON'), (11, 12, 'PERSON')],
+                 [('Oswald', 'ASSAULT', 'Kennedy')],
+                 id='The Warren Commission concluded that Oswald fired the shots that killed Kennedy.'),
+    pytest.param("""
+Atahualpa Atahualpa PROPN NNP nsubjpass 2
+was be AUX VBD auxpass 2
+murdered murder VERB VBN ROOT 2
+on on ADP IN prep 2
+the the DET DT det 5
+orders order NOUN NNS pobj 3
+of of ADP IN prep 5
+Francisco Francisco PROPN NNP compound 8
+Pizarro Pizarro PROPN NNP pobj 6
+. . PUNCT . punct 2""",
+                 [(0, 1, 'PERSON'), (7, 9, 'PERSON')],
+                 [('Francisco Pizarro', 'ASSAULT', 'Atahualpa')],
+                 id='Atahualpa was murdered on the orders of Francisco Pizarro.'),
+    pytest.param("""
+The the DET DT det 1
+House House PROPN NNP nsubj 2
+launched launch VERB VBD ROOT 2
+an an DET DT det 4
+investigation investigation NOUN NN dobj 2
+into into ADP IN prep 4
+misconduct misconduct NOUN NN pobj 5
+by by ADP IN prep 2
+sitting sit VERB VBG pcomp 7
+President President PROPN NNP compound 11
+Donald Donald PROPN NNP compound 11
+Trump Trump PROPN NNP dobj 8
+. . PUNCT . punct 2""",
+                 [(1, 2, 'ORG'), (10, 12, 'PERSON')],
+                 [],
+                 id='The House launched an investigation into misconduct by sitting President Donald Trump.'),
+]
+
+
+@pytest.mark.parametrize(("rows", "ents", "expected"), DESIGNATIONS + DEEDS)
+def test_designations_and_deeds(vocab: Vocab, rows: str, ents: list[tuple[int, int, str]], expected: Facts) -> None:
+    assert facts(parsed_doc(vocab, rows, ents=ents)) == expected

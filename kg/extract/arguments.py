@@ -128,8 +128,10 @@ def _is_report(tok: Token, lex: Lexicon) -> bool:
 
 def _named_subjects(v: Token, ms: DocMentions) -> list[Mention]:
     """A verb of saying's own named subjects ("'I will go,' I said" has no named speaker)."""
+    # (a guessed "he" said it: too weak a link; "the Senate Minority Leader, Chuck Schumer": Schumer speaks)
     return [m for c in v.children if c.dep_ in SUBJ_DEPS and c.lower_ not in FIRST_PERSON
-            for m in ms.actors_at(c) if m.start not in ms.coref]  # (a guessed "he" said it: too weak a link)
+            for x in (c, *(a for a in c.children if a.dep_ == "appos")) for m in ms.actors_at(x, depth=0)
+            if m.start not in ms.coref]
 
 
 def _inherit(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention]:

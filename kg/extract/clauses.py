@@ -177,8 +177,14 @@ def _clause_addressees(v: Token, base: VerbEntry | None, ms: DocMentions) -> lis
     if base is None or base.type != "REQUEST" or not base.object_control or any(
             c.dep_ in OBJ_DEPS for c in v.children):
         return []
-    return [(m, v.lemma_.lower(), "REQUEST", "svo") for x in v.children if x.dep_ == "ccomp"
+    return [(m, v.lemma_.lower(), "REQUEST", "svo") for x in v.children if x.dep_ == "ccomp" and not _question(x)
             for c in x.children if c.dep_ == "nsubj" for m in ms.actors_at(c)]
+
+
+def _question(clause: Token) -> bool:
+    """"asked whether Oakland was part of the US", "asked why Biden did not": a question, not a request."""
+    return any((c.dep_ == "mark" and c.lower_ in ("whether", "if")) or c.tag_ in ("WRB", "WP", "WDT")
+               for c in clause.children)
 
 
 def _destinations(v: Token, base: VerbEntry | None, ms: DocMentions,

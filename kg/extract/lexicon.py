@@ -22,6 +22,8 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
   *called* Nevada for Biden");
 * ``designates``: "*named* X as a terrorist group", "*announced* Harris as his choice": the noun after "as"
   types the act (``lexicon_designations.jsonl``), even for a verb of saying;
+* ``transitive``: the row holds only with a direct object ("*contributed* $100m to Ukraine" is AID,
+  "contributed to AFP" is writing for it);
 * ``motion``: a journey whose purpose phrase says the event at the destination ("*arrived* in Seoul for a
   visit" is CONSULT with Seoul).
 
@@ -66,6 +68,7 @@ class VerbEntry:
     state_agent: bool = False
     negated_type: str | None = None
     designates: bool = False
+    transitive: bool = False
     person_type: str | None = None
     force_type: str | None = None
     naming: bool = False

@@ -30,6 +30,9 @@ CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "rumour"
 # "alleged that Mahan had flown arms", "denied that its forces had entered Syria").
 CLAIM_VERBS = frozenset({"accuse", "allege", "claim", "deny", "refute", "dispute", "dismiss", "suspect"})
 _CLAIM_DEPS = frozenset({"ccomp", "acl", "pcomp", "advcl"})
+# Nouns whose "of" gerund is what happens, not what is meant to ("the act of invading", "in the process of leaving").
+_FACT_NOUNS = frozenset({"act", "crime", "guilt", "history", "record", "charge", "conviction", "suspicion", "process",
+                         "middle", "course"})
 _CLIMB = frozenset({"xcomp", "conj"})
 
 
@@ -79,9 +82,25 @@ def modality_of(verb: Token, *, climb: bool = True) -> tuple[bool, str]:
         steps += 1
     if _in_claim(tok):
         modality = "hedged"
-    elif tok.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
-        modality = modality or "future"  # "a resolution to expel US troops", "a plan to invade": intended
+    else:
+        noun = _completed_noun(tok)
+        if noun is not None:
+            # "a resolution to expel US troops", "did not have intentions of leaving Poland": intended, and
+            # denied with the verb that holds the noun
+            modality = modality or "future"
+            holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+            negated = negated or (holder.pos_ in ("VERB", "AUX") and _own_flags(holder)[0])
     return negated, modality or "asserted"
+
+
+def _completed_noun(clause: Token) -> Token | None:
+    """The noun an infinitive or an "of" gerund completes ("a plan *to invade*", "intentions *of leaving*")."""
+    if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+        return clause.head
+    if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.head.pos_ == "NOUN" \
+            and clause.head.head.lemma_.lower() not in _FACT_NOUNS:
+        return clause.head.head
+    return None
 
 
 def _in_claim(clause: Token) -> bool:

@@ -38,6 +38,10 @@ from kg.records import Mention
 _EVENT_HOLDER_PREPS = frozenset({"with", "on", "in", "to", "into"})
 # Preposition + event noun that say no event ("placed FEMA *in charge* of the response").
 _IDIOMS = frozenset({("in", "charge"), ("in", "attack"), ("on", "record"), ("in", "order")})
+# Nouns for a state or a body whose "of" phrase names it ("the *state* of Montana", "the *government* of Iraq").
+_BODY_NOUNS = frozenset({"state", "government", "people", "city", "province", "republic", "kingdom", "army",
+                         "military", "forces", "parliament", "regime", "authorities", "administration", "leadership",
+                         "territory", "region", "island", "islands", "commonwealth", "county", "town", "citizens"})
 # Verbal reactions: their object's agent ("the visit *by* Pelosi") is whom they are aimed at.
 _REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 
@@ -97,6 +101,8 @@ def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMen
     if actors:
         yield from _actor_object(v, obj, actors, lemma, base, ms, lex)
         return
+    if base is not None and base.motion:
+        return  # "flies fighters and cargo to Syria": carrying things is no visit
     noun = event_noun(obj, lex)
     if noun is not None or (base is not None and base.type) or noun_entry(v, obj, lex) is not None:
         yield from _event_object(v, obj, noun, lemma, base, ms, lex)
@@ -123,12 +129,20 @@ def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: Do
     specific = entry is not None and entry.prep == prep
     for pobj in (c for c in p.children if c.dep_ == "pobj"):
         actors = ms.actors_at(pobj) or (_of_phrase(pobj, ms) if event_noun(pobj, lex) is None else [])
+        if actors and entry is not None and entry.type == "REQUEST" and prep == "for" and _has_object(v):
+            continue  # "asked the court for the Southern District": the thing asked for, not whom
+        if actors and entry is not None and entry.transitive and not _has_object(v):
+            continue  # "contributed to Agence France-Presse" wrote for it; "contributed $100m to" gave
         if actors and (specific or prep in TARGET_PREPS) and entry is not None and entry.type:
             yield from ((m, f"{lemma} {prep}", entry.type, "verb_prep") for m in actors)
         elif not actors and prep in _EVENT_HOLDER_PREPS and (prep, pobj.lemma_.lower()) not in _IDIOMS:
             noun = event_noun(pobj, lex)
             if noun is not None and (base is None or base.light or not base.type):
                 yield from _event_object(v, pobj, noun, f"{lemma} {prep}", base, ms, lex)
+
+
+def _has_object(v: Token) -> bool:
+    return any(c.dep_ in OBJ_DEPS and not is_dative_prep(c) for c in v.children)
 
 
 def noun_entry(v: Token, obj: Token, lex: Lexicon) -> VerbEntry | None:
@@ -232,7 +246,10 @@ def _verb_prep_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targe
 
 
 def _of_phrase(pobj: Token, ms: DocMentions) -> list[Mention]:
-    """"filed a lawsuit against *the state of Montana*": the actor of a non-actor noun's "of" phrase."""
+    """"filed a lawsuit against *the state of Montana*": the actor of a body noun's "of" phrase (not "the end
+    of its season", "the Knights of Columbus", "on behalf of the Senate")."""
+    if pobj.lemma_.lower() not in _BODY_NOUNS:
+        return []
     return [m for p in pobj.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)]
 

@@ -579,3 +579,78 @@ Trump Trump PROPN NNP dobj 8
 @pytest.mark.parametrize(("rows", "ents", "expected"), DESIGNATIONS + DEEDS)
 def test_designations_and_deeds(vocab: Vocab, rows: str, ents: list[tuple[int, int, str]], expected: Facts) -> None:
     assert facts(parsed_doc(vocab, rows, ents=ents)) == expected
+
+
+# Quoted objects and claims carried by nouns (kg/extract/claims.py): the claimant accuses, the content is hedged.
+CLAIM_NOUNS = [
+    pytest.param("""
+" " PUNCT `` punct 10
+Russia Russia PROPN NNP nsubj 2
+attacked attack VERB VBD ccomp 10
+us we PRON PRP dobj 2
+again again ADV RB advmod 2
+last last ADJ JJ amod 6
+night night NOUN NN npadvmod 2
+, , PUNCT , punct 10
+" " PUNCT '' punct 10
+Zelensky Zelensky PROPN NNP nsubj 10
+said say VERB VBD ROOT 10
+. . PUNCT . punct 10""",
+                 [(1, 2, 'GPE'), (5, 7, 'TIME'), (9, 10, 'PERSON')],
+                 [('Russia', 'ASSAULT', 'Volodymyr Zelensky', 'asserted')],
+                 id='"Russia attacked us again last night," Zelensky said.'),
+    pytest.param("""
+Trump trump NOUN NN nsubj 1
+repeated repeat VERB VBD ROOT 1
+his his PRON PRP$ poss 3
+allegations allegation NOUN NNS dobj 1
+that that SCONJ IN mark 7
+Biden Biden PROPN NNP nsubj 7
+had have AUX VBD aux 7
+pressured pressure VERB VBN acl 3
+Ukraine Ukraine PROPN NNP dobj 7
+. . PUNCT . punct 1""",
+                 [(0, 1, 'PERSON'), (5, 6, 'PERSON'), (8, 9, 'GPE')],
+                 [('Donald Trump', 'ACCUSE', 'Joe Biden', 'asserted'), ('Joe Biden', 'COERCE', 'Ukraine', 'hedged')],
+                 id='Trump repeated his allegations that Biden had pressured Ukraine.'),
+    pytest.param("""
+Iran Iran PROPN NNP poss 2
+'s 's PART POS case 0
+accusation accusation NOUN NN nsubjpass 10
+that that SCONJ IN mark 5
+Israel Israel PROPN NNP nsubj 5
+attacked attack VERB VBD acl 2
+the the DET DT det 8
+Natanz Natanz PROPN NNP compound 8
+site site NOUN NN dobj 5
+was be AUX VBD auxpass 10
+rejected reject VERB VBN ROOT 10
+. . PUNCT . punct 10""",
+                 [(0, 1, 'GPE'), (4, 5, 'GPE'), (7, 8, 'ORG')],
+                 [('Iran', 'ACCUSE', 'Israel', 'asserted'), ('Israel', 'ASSAULT', 'Natanz', 'hedged')],
+                 id="Iran's accusation that Israel attacked the Natanz site was rejected."),
+    pytest.param("""
+The the DET DT det 1
+claim claim NOUN NN nsubjpass 10
+by by ADP IN prep 1
+Kyiv Kyiv PROPN NNP pobj 2
+that that SCONJ IN mark 7
+Russian russian ADJ JJ amod 6
+drones drone NOUN NNS nsubj 7
+struck strike VERB VBD acl 1
+Odesa Odesa PROPN NNP dobj 7
+was be AUX VBD auxpass 10
+confirmed confirm VERB VBN ROOT 10
+. . PUNCT . punct 10""",
+                 [(3, 4, 'GPE'), (5, 6, 'NORP'), (8, 9, 'PERSON')],
+                 [('Ukraine', 'ACCUSE', 'Russia', 'asserted'), ('Russia', 'ASSAULT', 'Odesa', 'hedged')],
+                 id='The claim by Kyiv that Russian drones struck Odesa was confirmed.'),
+]
+
+
+@pytest.mark.parametrize(("rows", "ents", "expected"), CLAIM_NOUNS)
+def test_claim_nouns_and_quoted_objects(vocab: Vocab, rows: str, ents: list[tuple[int, int, str]],
+                                        expected: list[tuple[str, str, str, str]]) -> None:
+    doc = parsed_doc(vocab, rows, ents=ents)
+    triples = extract_triples(doc, Document(id="t", text=doc.text))
+    assert [(t.subject, t.relation_type, t.object, t.modality) for t in triples] == expected

@@ -26,6 +26,7 @@ FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "army", "military
                          "rebel", "navy", "coalition", "militant", "insurgent", "guerrilla", "jihadist", "police"})
 # Pronouns that, in a quotation, stand for the speaker ("'*We* will respond,' said Erdogan").
 FIRST_PERSON = frozenset({"i", "we"})
+FIRST_PERSON_OBJECTS = frozenset({"me", "us"})
 # How many clause levels a quoted verb may sit below its verb of saying.
 _QUOTE_DEPTH = 5
 # Nouns of a military or police action whose named owner did a passive verb's deed ("killed in a US raid").
@@ -51,8 +52,10 @@ def verb_entry(v: Token, lex: Lexicon, prep: str | None = None, noun: str | None
 
 
 def is_passive(v: Token) -> bool:
+    """"was invaded by", "the coalition led by the US" (a participle on a noun), but not "the allegation that
+    Biden had pressured Ukraine" (a content clause the parser hung as "acl", with a subject of its own)."""
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or (
-        v.dep_ == "acl" and v.tag_ == "VBN")
+        v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in SUBJ_DEPS for c in v.children))
 
 
 def subjects(v: Token, ms: DocMentions, lex: Lexicon, depth: int = 0) -> tuple[list[Mention], bool]:

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.arguments import (
+    FIRST_PERSON_OBJECTS,
     OBJ_DEPS,
     PASS_SUBJ_DEPS,
     RELATIVE,
     is_dative_prep,
     is_passive,
     particle,
+    speakers,
     stranded_subject,
     verb_entry,
 )
@@ -68,7 +70,7 @@ def _object_holders(v: Token) -> list[Token]:
     holders = [c for c in v.children if c.dep_ in OBJ_DEPS and not is_dative_prep(c)]
     if passive:
         holders += [c for c in v.children if c.dep_ in PASS_SUBJ_DEPS]
-    if v.dep_ == "acl" and v.tag_ == "VBN":
+    if v.dep_ == "acl" and v.tag_ == "VBN" and passive:
         holders.append(v.head)  # "the coalition led by the US": the modified noun is the object
     return [_relative_object(v, obj, passive) for obj in holders]
 
@@ -93,7 +95,8 @@ def _own_possessed(v: Token, obj: Token, ms: DocMentions, lex: Lexicon) -> bool:
 def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,
             lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
     """One object: an actor ("invaded Ukraine") or an event noun with its own targets ("imposed sanctions on Iran")."""
-    actors = ms.actors_at(obj)
+    actors = ms.actors_at(obj) or (speakers(v, ms, lex) if obj.lower_ in FIRST_PERSON_OBJECTS else [])
+    # ("'They attacked us,' Zelensky said": a quoted "us" or "me" is the speaker)
     if actors and _own_possessed(v, obj, ms, lex):
         actors = []
     if actors and (base is None or not base.type) and ms.at(obj) is None and noun_entry(v, obj, lex) is None:

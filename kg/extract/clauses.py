@@ -54,6 +54,14 @@ def clause_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Can
             yield from _verb_candidates(v, ms, lex)
 
 
+def _names(v: Token) -> bool:
+    """"called Biden a clown" (an object predicate), "called Nevada for Biden" (an object and a "for" phrase:
+    a race called), unlike "called Erdogan" or "called for talks"."""
+    kids = list(v.children)
+    return any(c.dep_ == "oprd" for c in kids) or (
+        any(c.dep_ in OBJ_DEPS for c in kids) and any(c.dep_ == "prep" and c.lower_ == "for" for c in kids))
+
+
 def _adjectival(v: Token, lex: Lexicon) -> bool:
     """"misconduct by *sitting* President Donald Trump": an untyped participle whose only dependent is the name
     right after it is an adjective the parser took for a verb."""
@@ -76,7 +84,7 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
         return  # "Kyiv said ...": the reported clause is a verb of its own
     if v.dep_ == "xcomp" and _absorbed_by_governor(v, lex):
         return  # "refused to recognise X": the governing verb's relation already says it
-    if base is not None and base.naming and any(c.dep_ == "oprd" for c in v.children):
+    if base is not None and base.naming and _names(v):
         return  # "called Biden a clown", "AP called Nevada for Biden": naming, no act between the two
     subs, inherited = subjects(v, ms, lex)
     negated, modality = modality_of(v)

@@ -654,3 +654,24 @@ def test_claim_nouns_and_quoted_objects(vocab: Vocab, rows: str, ents: list[tupl
     doc = parsed_doc(vocab, rows, ents=ents)
     triples = extract_triples(doc, Document(id="t", text=doc.text))
     assert [(t.subject, t.relation_type, t.object, t.modality) for t in triples] == expected
+
+
+@pytest.mark.parametrize("dep", ["oprd", "dobj"])
+def test_a_race_called_for_someone_is_no_consultation(vocab: Vocab, dep: str) -> None:
+    # "NBC News called Nevada for Biden", however the parser hangs Nevada; "NBC News called Biden" stays a call
+    doc = parsed_doc(vocab, f"""
+NBC NBC PROPN NNP compound 1
+News News PROPN NNP nsubj 2
+called call VERB VBD ROOT 2
+Nevada Nevada PROPN NNP {dep} 2
+for for ADP IN prep 2
+Biden Biden PROPN NNP pobj 4
+. . PUNCT . punct 2""", ents=[(0, 2, "ORG"), (3, 4, "GPE"), (5, 6, "PERSON")])
+    assert facts(doc) == []
+    call = parsed_doc(vocab, """
+NBC NBC PROPN NNP compound 1
+News News PROPN NNP nsubj 2
+called call VERB VBD ROOT 2
+Biden Biden PROPN NNP dobj 2
+. . PUNCT . punct 2""", ents=[(0, 2, "ORG"), (3, 4, "PERSON")])
+    assert facts(call) == [("NBC News", "CONSULT", "Joe Biden")]

@@ -1,7 +1,10 @@
 """Triples from a parsed document: who did what to whom, typed with kg's ontology.
 
 One module per kind of construction, each a generator of :class:`~kg.extract.candidate.Candidate` over a
-sentence: :mod:`~kg.extract.clauses` (verbs), :mod:`~kg.extract.nominal` (event nouns, "between", roles),
+sentence: :mod:`~kg.extract.clauses` (verbs, with :mod:`~kg.extract.objects` and :mod:`~kg.extract.event_nouns`),
+:mod:`~kg.extract.behest` (requests behind an act, patients of an event), :mod:`~kg.extract.claims`
+(allegations carried by nouns), :mod:`~kg.extract.nominal` (event
+nouns, "between", roles),
 :mod:`~kg.extract.titles` (titles before names, places), :mod:`~kg.extract.modifiers` (hyphenated modifiers:
 "the Iranian-backed Houthi rebels"). :mod:`~kg.extract.mentions` finds the actors,
 :mod:`~kg.extract.coref` resolves pronouns and descriptions, :mod:`~kg.extract.lexicon` types relations.
@@ -16,7 +19,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.behest import behest_candidates
 from kg.extract.candidate import Candidate
+from kg.extract.claims import claim_candidates
 from kg.extract.clauses import clause_candidates
 from kg.extract.coref import Resolver, resolve_rule_based
 from kg.extract.lexicon import Lexicon, lexicon
@@ -30,7 +35,7 @@ from kg.records import Document, Mention, Triple
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
-          modifier_candidates)
+          modifier_candidates, behest_candidates, claim_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),

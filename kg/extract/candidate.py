@@ -32,6 +32,8 @@ CONFIDENCE: dict[str, float] = {
     "located_in": 0.7,          # the Palace of Fine Arts in San Francisco; Bethany, Conn.
     "of_place": 0.6,            # Brian Michaud of Millinocket
     "dateline": 0.5,            # BANGKOK, Thailand (AP) --
+    "designation": 0.7,         # the US named Hezbollah as a terrorist group
+    "behest": 0.65,             # at the request of Johnson, the Queen suspended parliament
     "allegation": 0.6,          # Grenell alleged Mahan had contributed to ...; claimed Houthis attacked
     "unknown_verb": 0.35,       # an untyped verb between two actors: RELATED
 }

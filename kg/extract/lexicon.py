@@ -13,7 +13,22 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
 * ``reverse``: the prepositional object is the actor ("received aid *from* Japan");
 * ``state_agent``: an official act whose agent, left out of a passive, is the state where it happens
   ("the PKK is banned *in Turkey*");
-* ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT).
+* ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT);
+* ``person_type``: the type between two persons, where the verb's sense changes ("Trump *attacked* Biden" is
+  a verbal attack, ACCUSE; "Biden *defeated* Trump" an election, RELATED);
+* ``force_type``: the type when the subject is an armed force ("US *troops* defeated ISIS" is ASSAULT, a
+  team's or a candidate's victory RELATED);
+* ``naming``: with an object predicate the verb names, and relates no one ("*called* him a clown", "AP
+  *called* Nevada for Biden");
+* ``designates``: "*named* X as a terrorist group", "*announced* Harris as his choice": the noun after "as"
+  types the act (``lexicon_designations.jsonl``), even for a verb of saying;
+* ``transitive``: the row holds only with a direct object ("*contributed* $100m to Ukraine" is AID,
+  "contributed to AFP" is writing for it);
+* ``motion``: a journey whose purpose phrase says the event at the destination ("*arrived* in Seoul for a
+  visit" is CONSULT with Seoul).
+
+Noun rows flagged ``behest`` are a request behind someone else's act ("at the *request* of Johnson, the
+Queen suspended parliament": Johnson REQUEST the Queen).
 
 >>> lexicon().verb("impose", prep="on").type
 'SANCTION'
@@ -52,6 +67,12 @@ class VerbEntry:
     reverse: bool = False
     state_agent: bool = False
     negated_type: str | None = None
+    designates: bool = False
+    transitive: bool = False
+    person_type: str | None = None
+    force_type: str | None = None
+    naming: bool = False
+    motion: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +83,21 @@ class NounEntry:
     recip: bool = False
     relational: bool = False
     prep: str | None = None
+    behest: bool = False
 
 
 class Lexicon:
-    """Lookups over the three lexicon files; built once (see :func:`lexicon`)."""
+    """Lookups over the lexicon files; built once (see :func:`lexicon`)."""
 
     def __init__(self, verbs: Sequence[dict[str, Any]], nouns: Sequence[dict[str, Any]],
-                 titles: Sequence[dict[str, Any]]) -> None:
+                 titles: Sequence[dict[str, Any]], designations: Sequence[dict[str, Any]] = ()) -> None:
         self._verbs: dict[tuple[str, str | None, str | None, str | None], VerbEntry] = {}
         for row in verbs:
             e = VerbEntry(**row)
             _check(e.type)
             _check(e.negated_type)
+            _check(e.person_type)
+            _check(e.force_type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
         self._nouns: dict[tuple[str, str | None], NounEntry] = {}
         self._noun_preps: dict[str, frozenset[str]] = {}
@@ -87,6 +111,10 @@ class Lexicon:
         for row in titles:
             _check(row["type"])
             self._titles[tuple(row["words"].lower().split())] = row["type"]
+        self._designations: dict[str, str] = {}
+        for row in designations:
+            _check(row["type"])
+            self._designations[row["lemma"]] = row["type"]
         self._title_len = max((len(k) for k in self._titles), default=1)
         self._title_tokens = {w for k in self._titles for w in k}
 
@@ -137,6 +165,11 @@ class Lexicon:
                 return t, sum(sizes[-n:])
         return None
 
+    def designation(self, lemma: str) -> str | None:
+        """The act of naming someone ``lemma`` ("named Hezbollah as a *terrorist* group" is SANCTION, "announced
+        Harris as his *choice*" SUPPORT), from ``lexicon_designations.jsonl``."""
+        return self._designations.get(lemma.lower())
+
     def is_title_word(self, word: str) -> bool:
         return (word.lower(),) in self._titles
 
@@ -163,4 +196,4 @@ def _rows(name: str) -> list[dict[str, Any]]:
 @cache
 def lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process (extra ``lexicon_verbs_*.jsonl`` files are merged in)."""
-    return Lexicon(_rows("verbs"), _rows("nouns"), _rows("titles"))
+    return Lexicon(_rows("verbs"), _rows("nouns"), _rows("titles"), _rows("designations"))

@@ -105,19 +105,35 @@ def _event_noun(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidat
 
 
 def _between(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """"ties between Russia and North Korea": the ends relate, typed by the noun or by the verb governing it
+    ("normalized relations between ..." is COOPERATE)."""
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in ("between", "among"):
             for o in p.children:
                 if o.dep_ == "pobj":
-                    ends = ms.actors_at(o)
-                    entry = lex.noun(noun.lemma_)
-                    rtype = entry.type if entry is not None and entry.recip else "RELATED"
-                    for i, a in enumerate(ends):
-                        for b in ends[i + 1:]:
-                            c = make(a, b, f"{noun.lemma_.lower()} between", rtype, "nominal_between",
-                                     coref=ms.coref)
-                            if c is not None:
-                                yield c
+                    rtype = _between_type(noun, lex)
+                    for a, b in _between_pairs(o, ms.actors_at(o)):
+                        c = make(a, b, f"{noun.lemma_.lower()} between", rtype, "nominal_between",
+                                 coref=ms.coref)
+                        if c is not None:
+                            yield c
+
+
+def _between_type(noun: Token, lex: Lexicon) -> str:
+    governing = lex.verb(noun.head.lemma_, noun=noun.lemma_.lower()) if noun.dep_ in ("dobj", "obj") else None
+    if governing is not None and governing.noun and governing.type:
+        return governing.type
+    entry = lex.noun(noun.lemma_)
+    return entry.type if entry is not None and entry.recip else "RELATED"
+
+
+def _between_pairs(first: Token, ends: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Every pair of a list ("between Cyprus, Greece and Israel"), but the first with each of the others when
+    "and" comes twice ("between Israel and the UAE and Bahrain": two ties with Israel, none UAE-Bahrain)."""
+    ands = sum(1 for t in first.subtree if t.dep_ == "cc" and t.lower_ == "and")
+    if ands >= 2 and len(ends) >= 3:
+        return [(ends[0], b) for b in ends[1:]]
+    return [(a, b) for i, a in enumerate(ends) for b in ends[i + 1:]]
 
 
 def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:

@@ -90,12 +90,43 @@ def _validator(schema: Path) -> object:
     return etree.RelaxNG(doc) if schema.suffix == ".rng" else etree.XMLSchema(doc)
 
 
-def check_outputs(out: Path, *, complete: bool) -> list[str]:
-    """Problems with the outputs in ``out``: each must be absent or whole and valid (all present if ``complete``)."""
-    from lxml import etree
+def _check_jsonl(path: Path) -> list[str]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        json.loads(line)
+    return []
 
+
+def _check_graph_json(path: Path) -> list[str]:
     from kg.export.json import read_json
 
+    read_json(path)
+    return []
+
+
+def _check_xml(path: Path) -> list[str]:
+    from lxml import etree
+
+    validator = _validator(GRAPHML_XSD if path.name.endswith("graphml") else GEXF_RNG)
+    if not validator.validate(etree.parse(str(path))):  # type: ignore[attr-defined]
+        return [f"{path.name}: invalid: {validator.error_log.last_error}"]  # type: ignore[attr-defined]
+    return []
+
+
+def _check_html(path: Path) -> list[str]:
+    return [] if path.read_text(encoding="utf-8").rstrip().endswith("</html>") else [f"{path.name}: truncated"]
+
+
+def _check_text(path: Path) -> list[str]:
+    return [] if path.read_text(encoding="utf-8-sig").endswith("\n") else [f"{path.name}: truncated"]
+
+
+# How each output is checked to be whole; any other output is a text file ending in a newline.
+_CHECKS = {"triples.jsonl": _check_jsonl, "graph.json": _check_graph_json, "graph.graphml": _check_xml,
+           "graph.gexf": _check_xml, "graph.html": _check_html}
+
+
+def check_outputs(out: Path, *, complete: bool) -> list[str]:
+    """Problems with the outputs in ``out``: each must be absent or whole and valid (all present if ``complete``)."""
     problems = []
     for name in OUTPUTS:
         path = out / name
@@ -104,20 +135,7 @@ def check_outputs(out: Path, *, complete: bool) -> list[str]:
                 problems.append(f"{name}: missing")
             continue
         try:
-            if name == "triples.jsonl":
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    json.loads(line)
-            elif name == "graph.json":
-                read_json(path)
-            elif name in ("graph.graphml", "graph.gexf"):
-                validator = _validator(GRAPHML_XSD if name.endswith("graphml") else GEXF_RNG)
-                if not validator.validate(etree.parse(str(path))):  # type: ignore[attr-defined]
-                    problems.append(f"{name}: invalid: {validator.error_log.last_error}")  # type: ignore[attr-defined]
-            elif name == "graph.html":
-                if not path.read_text(encoding="utf-8").rstrip().endswith("</html>"):
-                    problems.append(f"{name}: truncated")
-            elif not path.read_text(encoding="utf-8-sig").endswith("\n"):
-                problems.append(f"{name}: truncated")
+            problems += _CHECKS.get(name, _check_text)(path)
         except Exception as exc:  # any failure to read an output is what this check is for
             problems.append(f"{name}: {type(exc).__name__}: {exc}")
     if complete:

@@ -104,8 +104,11 @@ def _prefix(sent: Span, first: int, holder: Mention, ms: DocMentions) -> _Prefix
     return _Prefix(words, i, scope)
 
 
-def _match(words: list[Token], holder: Mention, lex: Lexicon) -> tuple[str, list[Token], list[Token]] | None:
-    """(type, title words, filler words) when ``words`` end with a title its fillers may precede."""
+def _match(words: list[Token], holder: Mention, lex: Lexicon, *,
+           trim: bool = False) -> tuple[str, list[Token], list[Token]] | None:
+    """(type, title words, filler words) when ``words`` end with a title its fillers may precede; with
+    ``trim``, words before the first one that cannot be a filler are dropped instead of failing the match
+    ("fewer delegates than *former Vice President* of the United States Joe Biden")."""
     title = lex.title([w.text for w in words]) if words else None
     if title is None:
         return None
@@ -113,15 +116,23 @@ def _match(words: list[Token], holder: Mention, lex: Lexicon) -> tuple[str, list
     fillers, head = words[:-n], words[-1]
     # (a company's trade may stand between: "Austrian mortar and shell manufacturer Hirtenberger")
     trade = rtype == "AFFILIATED_WITH" and holder.type in ("ORG", "FAC")
-    for w in fillers:
-        if w.lower_ in _TITLE_FILLERS or lex.is_title_word(w.text) or w.is_title or w.pos_ == "ADJ":
-            continue
-        if trade and (w.pos_ == "NOUN" or w.dep_ == "cc"):
-            continue
-        if w.dep_ == "compound" and _modifies(w, head):
-            continue  # the office's field: "EU foreign *policy* chief", "UN nuclear *watchdog* chief"
-        return None  # "... said on Monday President X": the words before the title are not part of it
+    for k in range(len(fillers) - 1, -1, -1):
+        if not _filler(fillers[k], head, trade, lex):
+            if not trim:
+                return None  # "... said on Monday President X": the words before the title are not part of it
+            fillers = fillers[k + 1:]
+            break
     return rtype, words[-n:], fillers
+
+
+def _filler(w: Token, head: Token, trade: bool, lex: Lexicon) -> bool:
+    """Whether ``w`` may stand in a title before its head word ``head``."""
+    if w.lower_ in _TITLE_FILLERS or lex.is_title_word(w.text) or w.is_title or w.pos_ == "ADJ":
+        return True
+    if trade and (w.pos_ == "NOUN" or w.dep_ == "cc"):
+        return True
+    # the office's field: "EU foreign *policy* chief", "UN nuclear *watchdog* chief"
+    return w.dep_ == "compound" and _modifies(w, head)
 
 
 def _modifies(w: Token, head: Token) -> bool:
@@ -196,7 +207,7 @@ def _joined_titles(sent: Span, prefix: _Prefix, holder: Mention, ms: DocMentions
 def _title_of_owner(sent: Span, prefix: _Prefix, holder: Mention, ms: DocMentions,
                     lex: Lexicon) -> Iterator[Candidate]:
     """"former Vice President of the United States Joe Biden": the "of" scope is the owner."""
-    match = _match(prefix.words, holder, lex)
+    match = _match(prefix.words, holder, lex, trim=True)
     if match is None or prefix.scope is None or prefix.scope[0] != "of":
         return
     c = _candidate(holder, prefix.scope[1], match[1], match[0], "title_of", ms)
@@ -237,7 +248,7 @@ def _elided_owner(sent: Span, prefix: _Prefix, holder: Mention, ms: DocMentions,
                   lex: Lexicon) -> Iterator[Candidate]:
     """"Robert Mugabe, former president of Zimbabwe, has died, according to current president Emmerson
     Mnangagwa": a contrasted bare title takes the state of the same office named just before."""
-    match = _match(prefix.words, holder, lex)
+    match = _match(prefix.words, holder, lex, trim=True)
     if match is None or _owner(sent, prefix, ms) is not None or prefix.scope is not None:
         return
     rtype, title, fillers = match

@@ -182,7 +182,7 @@ def _nationality(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexi
     if noun.pos_ != "NOUN" or lex.noun(noun.lemma_) is not None or noun.i in ms.by_token:
         return  # an event noun ("a Russian attack") says what happened, not whose the holder is
     states = [m for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-              for m in [ms.at(c)] if m is not None and m.iso3 and m.type == "NORP"]
+              and (c.ent_type_ == "NORP" or c.pos_ == "ADJ") for m in [ms.at(c)] if m is not None and m.iso3]
     for state in states:
         for h in holders:
             if h.type in ("PERSON", "ORG"):
@@ -223,7 +223,10 @@ def _relative_holders(verb: Token, ms: DocMentions) -> list[Mention]:
     """The named actors a relative clause is about: "*Chirac*, who served as ..."."""
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children):
         return []
-    return [m for m in ms.actors_at(verb.head, depth=0) if m.type in ("PERSON", "ORG")]
+    head = verb.head
+    if head.dep_ == "appos" and head.i not in ms.by_token:
+        head = head.head  # "Pranab Mukherjee, a career politician who served as President of India"
+    return [m for m in ms.actors_at(head, depth=0) if m.type in ("PERSON", "ORG")]
 
 
 def _origin(holders: list[Mention], prep: Token, ms: DocMentions) -> Iterator[Candidate]:

@@ -20,8 +20,9 @@ from spacy.tokens import Span, Token
 
 from kg.actors import actor_key
 from kg.extract.candidate import Candidate, make
-from kg.extract.lexicon import DATA_DIR, Lexicon
+from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
+from kg.ontology import DATA_DIR
 from kg.records import Mention
 
 # Words before a plural party word that spread it over a list ("all Republicans", "both Democrats").

@@ -1,0 +1,462 @@
+"""Standing relations beyond "Nationality Title Name", on parses written as data (from en_core_web_sm 3.8).
+
+Each row: what the construction is, the sentence, its parse, the facts that must be found and those that must
+not. Tables by module: titles, parties, roles, places."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.vocab import Vocab
+
+from kg.extract.testing import facts, parsed_doc
+
+Fact = tuple[str, str, str]
+
+TITLES = [
+    (
+        "title of owner",
+        "Former Vice President of the United States Joe Biden spoke.",
+        """
+Former former ADJ JJ amod 2
+Vice Vice PROPN NNP compound 2
+President President PROPN NNP nsubj 9
+of of ADP IN prep 2
+the the DET DT det 6
+United United PROPN NNP compound 6
+States States PROPN NNP pobj 3
+Joe Joe PROPN NNP compound 8
+Biden Biden PROPN NNP appos 2
+spoke speak VERB VBD ROOT 9
+. . PUNCT . punct 9""",
+        [(4, 7, "ORG"), (7, 9, "PERSON")],
+        [("Joe Biden", "MEMBER_OF", "United States")],
+        [],
+    ),
+    (
+        "joined titles",
+        "Conservative Party leader and Prime Minister Boris Johnson spoke.",
+        """
+Conservative Conservative PROPN NNP compound 1
+Party Party PROPN NNP compound 2
+leader leader NOUN NN nsubj 8
+and and CCONJ CC cc 2
+Prime Prime PROPN NNP compound 5
+Minister Minister PROPN NNP compound 7
+Boris Boris PROPN NNP compound 7
+Johnson Johnson PROPN NNP nsubj 8
+spoke speak VERB VBD ROOT 8
+. . PUNCT . punct 8""",
+        [(0, 2, "ORG"), (6, 8, "PERSON")],
+        [("Boris Johnson", "LEADER_OF", "Conservative Party")],
+        [],
+    ),
+    (
+        "party owns no office",
+        "Democratic mayor Muriel Bowser spoke.",
+        """
+Democratic democratic ADJ JJ amod 1
+mayor mayor NOUN NN compound 3
+Muriel Muriel PROPN NNP compound 3
+Bowser Bowser PROPN NNP nsubj 4
+spoke speak VERB VBD ROOT 4
+. . PUNCT . punct 4""",
+        [(0, 1, "NORP"), (2, 4, "PERSON")],
+        [("Muriel Bowser", "MEMBER_OF", "Democratic Party")],
+        [("Muriel Bowser", "LEADER_OF", "Democratic Party")],
+    ),
+    (
+        "state and plain role noun",
+        "Syrian child Alan Kurdi drowned.",
+        """
+Syrian syrian ADJ JJ amod 1
+child child NOUN NN compound 3
+Alan Alan PROPN NNP compound 3
+Kurdi Kurdi PROPN NNP nsubj 4
+drowned drown VERB VBD ROOT 4
+. . PUNCT . punct 4""",
+        [(0, 1, "NORP"), (2, 4, "PERSON")],
+        [("Alan Kurdi", "AFFILIATED_WITH", "Syria")],
+        [],
+    ),
+    (
+        "possessive state alone",
+        "Israel's Ariel Sharon spoke.",
+        """
+Israel Israel PROPN NNP poss 3
+'s 's PART POS case 0
+Ariel Ariel PROPN NNP compound 3
+Sharon Sharon PROPN NNP nsubj 4
+spoke speak VERB VBD ROOT 4
+. . PUNCT . punct 4""",
+        [(0, 1, "GPE"), (2, 4, "PERSON")],
+        [("Ariel Sharon", "AFFILIATED_WITH", "Israel")],
+        [],
+    ),
+    (
+        "compound title field",
+        "EU foreign policy chief Javier Solana spoke.",
+        """
+EU EU PROPN NNP nmod 3
+foreign foreign ADJ JJ amod 2
+policy policy NOUN NN compound 3
+chief chief NOUN NN compound 5
+Javier Javier PROPN NNP compound 5
+Solana Solana PROPN NNP nsubj 6
+spoke speak VERB VBD ROOT 6
+. . PUNCT . punct 6""",
+        [(0, 1, "ORG"), (4, 6, "PERSON")],
+        [("Javier Solana", "LEADER_OF", "European Union")],
+        [],
+    ),
+    (
+        "elided owner",
+        "Mugabe, former president of Zimbabwe, has died, according to current president Emmerson Mnangagwa.",
+        """
+Mugabe Mugabe PROPN NNP nsubj 8
+, , PUNCT , punct 0
+former former ADJ JJ amod 3
+president president NOUN NN appos 0
+of of ADP IN prep 3
+Zimbabwe Zimbabwe PROPN NNP pobj 4
+, , PUNCT , punct 0
+has have AUX VBZ aux 8
+died die VERB VBN ROOT 8
+, , PUNCT , punct 8
+according accord VERB VBG prep 8
+to to ADP IN prep 10
+current current ADJ JJ amod 13
+president president NOUN NN compound 15
+Emmerson Emmerson PROPN NNP compound 15
+Mnangagwa Mnangagwa PROPN NNP pobj 11
+. . PUNCT . punct 8""",
+        [(0, 1, "PERSON"), (5, 6, "GPE"), (14, 16, "PERSON")],
+        [("Emmerson Mnangagwa", "LEADER_OF", "Zimbabwe")],
+        [],
+    ),
+    (
+        "bare title stays silent",
+        "He met current president Emmerson Mnangagwa.",
+        """
+He he PRON PRP nsubj 1
+met meet VERB VBD ROOT 1
+current current ADJ JJ amod 3
+president president NOUN NN compound 5
+Emmerson Emmerson PROPN NNP compound 5
+Mnangagwa Mnangagwa PROPN NNP dobj 1
+. . PUNCT . punct 1""",
+        [(4, 6, "PERSON")],
+        [],
+        [("Emmerson Mnangagwa", "LEADER_OF", "Zimbabwe")],
+    ),
+]
+
+PARTIES = [
+    (
+        "fellow",
+        "Senator Ted Cruz and fellow Republican Representative Francis Rooney spoke.",
+        """
+Senator Senator PROPN NNP compound 2
+Ted Ted PROPN NNP compound 2
+Cruz Cruz PROPN NNP nsubj 9
+and and CCONJ CC cc 2
+fellow fellow ADJ JJ amod 6
+Republican Republican PROPN NNP compound 6
+Representative Representative PROPN NNP compound 8
+Francis Francis PROPN NNP compound 8
+Rooney Rooney PROPN NNP conj 2
+spoke speak VERB VBD ROOT 9
+. . PUNCT . punct 9""",
+        [(1, 3, "PERSON"), (5, 6, "NORP"), (7, 9, "PERSON")],
+        [("Ted Cruz", "MEMBER_OF", "Republican Party"), ("Francis Rooney", "MEMBER_OF", "Republican Party")],
+        [],
+    ),
+    (
+        "all Republicans",
+        "It was sponsored by Senators Marco Rubio of Florida, Mike Lee of Utah, and David Perdue of Georgia, "
+        "all Republicans.",
+        """
+It it PRON PRP nsubjpass 2
+was be AUX VBD auxpass 2
+sponsored sponsor VERB VBN ROOT 2
+by by ADP IN agent 2
+Senators Senators PROPN NNPS compound 6
+Marco Marco PROPN NNP compound 6
+Rubio Rubio PROPN NNP pobj 3
+of of ADP IN prep 6
+Florida Florida PROPN NNP pobj 7
+, , PUNCT , punct 6
+Mike Mike PROPN NNP compound 11
+Lee Lee PROPN NNP appos 6
+of of ADP IN prep 11
+Utah Utah PROPN NNP pobj 12
+, , PUNCT , punct 6
+and and CCONJ CC cc 6
+David David PROPN NNP compound 17
+Perdue Perdue PROPN NNP conj 6
+of of ADP IN prep 17
+Georgia Georgia PROPN NNP pobj 18
+, , PUNCT , punct 17
+all all DET DT det 22
+Republicans Republicans PROPN NNPS appos 17
+. . PUNCT . punct 2""",
+        [
+            (5, 7, "PERSON"),
+            (8, 9, "GPE"),
+            (10, 12, "PERSON"),
+            (13, 14, "GPE"),
+            (16, 18, "PERSON"),
+            (19, 20, "GPE"),
+            (22, 23, "NORP"),
+        ],
+        [
+            ("Marco Rubio", "MEMBER_OF", "Republican Party"),
+            ("Mike Lee", "MEMBER_OF", "Republican Party"),
+            ("David Perdue", "MEMBER_OF", "Republican Party"),
+        ],
+        [],
+    ),
+    (
+        "elected as",
+        "Maher was elected as a Democrat.",
+        """
+Maher Maher PROPN NNP nsubjpass 2
+was be AUX VBD auxpass 2
+elected elect VERB VBN ROOT 2
+as as ADP IN prep 2
+a a DET DT det 5
+Democrat Democrat PROPN NNP pobj 3
+. . PUNCT . punct 2""",
+        [(0, 1, "PERSON"), (5, 6, "NORP")],
+        [("Maher", "MEMBER_OF", "Democratic Party")],
+        [],
+    ),
+    (
+        "letter and state",
+        '"We will win," said Marco Rubio (R-Fla.) on Monday.',
+        """
+" " PUNCT `` punct 6
+We we PRON PRP nsubj 3
+will will AUX MD aux 3
+win win VERB VB ccomp 6
+, , PUNCT , punct 6
+" " PUNCT '' punct 6
+said say VERB VBD ROOT 6
+Marco Marco PROPN NNP compound 8
+Rubio Rubio PROPN NNP nsubj 6
+( ( PUNCT -LRB- punct 8
+R R PROPN NNP compound 12
+- - PUNCT HYPH punct 12
+Fla. Fla. PROPN NNP appos 8
+) ) PUNCT -RRB- punct 8
+on on ADP IN prep 6
+Monday Monday PROPN NNP pobj 14
+. . PUNCT . punct 6""",
+        [(7, 9, "PERSON"), (12, 13, "GPE"), (15, 16, "DATE")],
+        [("Marco Rubio", "MEMBER_OF", "Republican Party")],
+        [],
+    ),
+]
+
+ROLES = [
+    (
+        "relative served as",
+        "Chirac, who served as President of France, died.",
+        """
+Chirac Chirac PROPN NNP nsubj 9
+, , PUNCT , punct 0
+who who PRON WP nsubj 3
+served serve VERB VBD relcl 0
+as as ADP IN prep 3
+President President PROPN NNP pobj 4
+of of ADP IN prep 5
+France France PROPN NNP pobj 6
+, , PUNCT , punct 0
+died die VERB VBD ROOT 9
+. . PUNCT . punct 9""",
+        [(0, 1, "PERSON"), (7, 8, "GPE")],
+        [("Chirac", "LEADER_OF", "France")],
+        [],
+    ),
+    (
+        "relative copular with party contest",
+        "John Hickenlooper, who was a candidate in the Democratic primaries, ended his campaign.",
+        """
+John John PROPN NNP compound 1
+Hickenlooper Hickenlooper PROPN NNP nsubj 12
+, , PUNCT , punct 1
+who who PRON WP nsubj 4
+was be AUX VBD relcl 1
+a a DET DT det 6
+candidate candidate NOUN NN attr 4
+in in ADP IN prep 6
+the the DET DT det 10
+Democratic democratic ADJ JJ amod 10
+primaries primary NOUN NNS pobj 7
+, , PUNCT , punct 1
+ended end VERB VBD ROOT 12
+his his PRON PRP$ poss 14
+campaign campaign NOUN NN dobj 12
+. . PUNCT . punct 12""",
+        [(0, 2, "PERSON"), (9, 10, "NORP")],
+        [("John Hickenlooper", "AFFILIATED_WITH", "Democratic Party")],
+        [],
+    ),
+    (
+        "unit noun owner",
+        "Adamowicz, mayor of the Polish city of Gdańsk, was stabbed.",
+        """
+Adamowicz Adamowicz PROPN NNP nsubjpass 11
+, , PUNCT , punct 0
+mayor mayor NOUN NN appos 0
+of of ADP IN prep 2
+the the DET DT det 6
+Polish polish ADJ JJ amod 6
+city city NOUN NN pobj 3
+of of ADP IN prep 6
+Gdańsk Gdańsk PROPN NNP pobj 7
+, , PUNCT , punct 0
+was be AUX VBD auxpass 11
+stabbed stab VERB VBN ROOT 11
+. . PUNCT . punct 11""",
+        [(0, 1, "ORG"), (5, 6, "NORP"), (8, 9, "GPE")],
+        [("Adamowicz", "LEADER_OF", "Gdańsk")],
+        [("Adamowicz", "LEADER_OF", "Poland")],
+    ),
+    (
+        "nationality with plain noun",
+        "Ueland is a Norwegian civil servant.",
+        """
+Ueland Ueland PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 5
+Norwegian norwegian ADJ JJ amod 5
+civil civil ADJ JJ amod 5
+servant servant NOUN NN attr 1
+. . PUNCT . punct 1""",
+        [(0, 1, "ORG"), (3, 4, "NORP")],
+        [("Ueland", "AFFILIATED_WITH", "Norway")],
+        [],
+    ),
+    (
+        "no nationality from an event noun",
+        "It was a Russian attack on Ukraine, said Ueland.",
+        """
+It it PRON PRP nsubj 1
+was be AUX VBD ccomp 8
+a a DET DT det 4
+Russian russian ADJ JJ amod 4
+attack attack NOUN NN attr 1
+on on ADP IN prep 4
+Ukraine Ukraine PROPN NNP pobj 5
+, , PUNCT , punct 1
+said say VERB VBD ROOT 8
+Ueland Ueland PROPN NNP nsubj 8
+. . PUNCT . punct 8""",
+        [(3, 4, "NORP"), (6, 7, "GPE"), (9, 10, "ORG")],
+        [],
+        [("Ueland", "AFFILIATED_WITH", "Russia")],
+    ),
+]
+
+PLACES = [
+    (
+        "comma list is no containment",
+        "He lived in Malabo, Germany, Madrid, Barcelona, etc.",
+        """
+He he PRON PRP nsubj 1
+lived live VERB VBD ROOT 1
+in in ADP IN prep 1
+Malabo Malabo PROPN NNP pobj 2
+, , PUNCT , punct 3
+Germany Germany PROPN NNP conj 3
+, , PUNCT , punct 5
+Madrid Madrid PROPN NNP conj 5
+, , PUNCT , punct 7
+Barcelona Barcelona PROPN NNP conj 7
+, , PUNCT , punct 9
+etc etc X FW conj 9
+. . PUNCT . punct 1""",
+        [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE"), (9, 10, "GPE")],
+        [],
+        [
+            ("Germany", "LOCATED_IN", "Madrid"),
+            ("Madrid", "LOCATED_IN", "Barcelona"),
+            ("Malabo", "LOCATED_IN", "Germany"),
+        ],
+    ),
+    (
+        "described place and its address",
+        "Alexeni is a commune in Ialomița County, Romania.",
+        """
+Alexeni Alexeni PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 3
+commune commune NOUN NN attr 1
+in in ADP IN prep 3
+Ialomița Ialomița PROPN NNP compound 6
+County County PROPN NNP pobj 4
+, , PUNCT , punct 6
+Romania Romania PROPN NNP appos 6
+. . PUNCT . punct 1""",
+        [(0, 1, "NORP"), (5, 7, "GPE"), (8, 9, "GPE")],
+        [("Alexeni", "LOCATED_IN", "Ialomița County"), ("Alexeni", "LOCATED_IN", "Romania")],
+        [],
+    ),
+    (
+        "located in a unit",
+        "Groom is located in the state of Queensland.",
+        """
+Groom Groom PROPN NNP nsubjpass 2
+is be AUX VBZ auxpass 2
+located locate VERB VBN ROOT 2
+in in ADP IN prep 2
+the the DET DT det 5
+state state NOUN NN pobj 3
+of of ADP IN prep 5
+Queensland Queensland PROPN NNP pobj 6
+. . PUNCT . punct 2""",
+        [(0, 1, "PERSON"), (7, 8, "GPE")],
+        [("Groom", "LOCATED_IN", "Queensland")],
+        [],
+    ),
+    (
+        "address kept",
+        "Marie Ferraro of Bethany, Conn., was shot.",
+        """
+Marie Marie PROPN NNP compound 1
+Ferraro Ferraro PROPN NNP nsubjpass 8
+of of ADP IN prep 1
+Bethany Bethany PROPN NNP pobj 2
+, , PUNCT , punct 3
+Conn. Conn. PROPN NNP appos 3
+, , PUNCT , punct 3
+was be AUX VBD auxpass 8
+shot shoot VERB VBN ROOT 8
+. . PUNCT . punct 8""",
+        [(0, 2, "PERSON"), (3, 4, "GPE"), (5, 6, "GPE")],
+        [("Bethany", "LOCATED_IN", "Conn.")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "text", "rows", "ents", "found", "not_found"),
+    TITLES + PARTIES + ROLES + PLACES,
+    ids=[row[0] for row in TITLES + PARTIES + ROLES + PLACES],
+)
+def test_standing_construction(
+    vocab: Vocab,
+    what: str,
+    text: str,
+    rows: str,
+    ents: list[tuple[int, int, str]],
+    found: list[Fact],
+    not_found: list[Fact],
+) -> None:
+    doc = parsed_doc(vocab, rows, ents=ents)
+    got = facts(doc)
+    for fact in found:
+        assert fact in got, (what, got)
+    for fact in not_found:
+        assert fact not in got, (what, got)

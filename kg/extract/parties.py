@@ -81,6 +81,7 @@ def party_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
                 if c is not None:
                     yield c
     yield from _letter_and_state(sent, ms)
+    yield from _bracketed_party(sent, ms)
 
 
 def _persons(tok: Token, ms: DocMentions) -> list[Mention]:
@@ -150,3 +151,32 @@ def _letter_and_state(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
             c = make(person, ms.as_place(state), "from", "AFFILIATED_WITH", "title", coref=ms.coref)
             if c is not None:
                 yield c
+
+
+def _bracketed_party(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the county mayor is Janne Johnsen (Conservative Party)": a party in brackets after a name."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.text != "(" or tok.i == sent.start or tok.i + 2 >= sent.end:
+            continue
+        person = ms.by_token.get(tok.i - 1)
+        close = next((t.i for t in doc[tok.i + 1:min(sent.end, tok.i + 7)] if t.text == ")"), None)
+        if person is None or person.type != "PERSON" or close is None:
+            continue
+        inside = doc[tok.i + 1:close]
+        if len(inside) > 1 and inside[-1].lower_ == "party" \
+                and all(t.is_title or t.text in ("-", "'s") for t in inside):
+            party = party_named(inside, ms)
+            c = make(person, party, "party", "MEMBER_OF", "title", coref=ms.coref)
+            if c is not None:
+                yield c
+
+
+def party_named(span: Span, ms: DocMentions) -> Mention:
+    """A mention of the party ``span`` names in full ("Progress Party"), whether the NER saw it or not."""
+    m = ms.by_token.get(span.start)
+    if m is not None and m.type == "ORG" and all(ms.by_token.get(t.i) is m for t in span):
+        return m
+    start = span.start_char + ms.char_offset
+    return Mention(text=span.text, start=start, end=start + len(span.text), name=span.text, type="ORG",
+                   key=actor_key(span.text, None))

@@ -121,14 +121,25 @@ def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candi
     the clause says the subject is a place (whatever the NER took it for) and where it lies."""
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
-        for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _PLACE_NOUNS):
-            yield from _appos_place(attr, _as_place_named(m), ms)
+        for attr in (_partitive_head(c) for c in verb.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() in _PLACE_NOUNS:
+                yield from _appos_place(attr, _as_place_named(m), ms)
+                yield from _possessive_place(attr, _as_place_named(m), ms, depth=1)
+            for acl in (c for c in attr.children if c.dep_ == "acl"):
+                yield from _based_in(acl, m, ms)  # "NTF is the trade association based in Washington, D.C."
     elif root.dep_ == "nsubjpass" and verb.lower_ in _BASED:
         for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
             for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
                 c = _located(ms, m if m.type == "ORG" else _as_place_named(m), other, f"{verb.lower_} {p.lower_}")
                 if c is not None:
                     yield c
+
+
+def _partitive_head(tok: Token) -> Token:
+    """The noun a partitive stands for: "one *of* Tanzania's 31 administrative *regions*"."""
+    if tok.lower_ == "one":
+        return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)), tok)
+    return tok
 
 
 def _as_place_named(m: Mention) -> Mention:
@@ -230,11 +241,14 @@ def _person_at_body(root: Token, p: Token, o: Token, m: Mention, other: Mention,
 _PREP_CONSTRUCTIONS = (_place_in_place, _person_of_place, _person_at_body)
 
 
-def _possessive_place(child: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
-    """"Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org."""
+def _possessive_place(child: Token, m: Mention, ms: DocMentions, depth: int = 0) -> Iterator[Candidate]:
+    """"Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org;
+    with ``depth`` 1, the possessor of a description: "one of *Tanzania's* 31 administrative regions"."""
     if m.type not in PLACE_LABELS | {"ORG"}:
         return
-    for other in ms.actors_at(child, depth=0):
+    owners = ms.actors_at(child, depth=0) if depth == 0 else \
+        [x for c in child.children if c.dep_ == "poss" for x in ms.actors_at(c, depth=0)]
+    for other in owners:
         if other.type in PLACE_LABELS:
             found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type == "ORG" and \
                 other.iso3 else _located(ms, m, other, "'s")
@@ -248,7 +262,7 @@ def _based_in(child: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
         return
     for p in child.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "at"):
-            for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
+            for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
                 found = _located(ms, m, other, f"{child.lower_} {p.lower_}")
                 if found is not None:
                     yield found
@@ -313,6 +327,8 @@ def _comma_list(i: int, sent: Span, ms: DocMentions) -> bool:
     run, end = _comma_run(i, sent, ms)
     if any(m.iso3 and ms.as_place(m) is m for m in run[:-1]):
         return True
+    if run[-1].text.endswith("."):
+        return False  # a state's abbreviation ends an address: "Jackson, Wyo., and Gunnison, Colo."
     doc = sent.doc
     nxt = end + 1 if end < sent.end and doc[end].text == "," else end
     return nxt < sent.end and doc[nxt].lower_ in _LIST_ENDS

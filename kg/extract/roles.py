@@ -14,7 +14,8 @@ noun it is picks the construction (:data:`_ROLE_KINDS`):
 
 :func:`relative_role_candidates` is a rule of its own: the role said in a relative clause, "Jacques Chirac,
 who served as President of France", "Hickenlooper, who was a candidate in the Democratic primaries";
-and where a person hails from.
+and where a person hails from. :func:`predicate_role_candidates` takes the roles naming verbs give ("was
+elected a member of X") and roles said as a copula's subject ("the first prime minister of Siam was X").
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Verbs of where a person comes from ("Kokesh, who *hails* from Arizona").
 _ORIGIN_VERBS = frozenset({"hail"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Verbs that give their object (or passive subject) a role named by a second noun ("elected *a member* of X").
+_NAMING_VERBS = frozenset({"elect", "reelect", "re-elect", "appoint", "name", "nominate", "crown", "consider"})
 
 RoleBuilder = Callable[[list[Mention], Token, DocMentions, Lexicon, str, bool, str, "Token | None"],
                        Iterator[Candidate]]
@@ -217,6 +220,33 @@ def relative_role_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Itera
                         yield from role_candidates(holders, o, ms, lex, "apposition", negated, modality)
             elif c.dep_ == "prep" and c.lower_ == "from" and verb.lemma_ in _ORIGIN_VERBS:
                 yield from _origin(holders, c, ms)
+
+
+def predicate_role_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """Roles given by a naming verb or said the other way round by a copula:
+
+    * "Gahn was elected a member of the Royal Swedish Academy", "Mugabe was considered the founding father of
+      Zimbabwe", "they appointed Vital prime minister of Madagascar";
+    * "the first prime minister of Siam was Phraya Manopakorn" (the role is the subject, the name the predicate).
+    """
+    for verb in sent:
+        if verb.lemma_.lower() in _NAMING_VERBS:
+            holders = [m for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for m in ms.actors_at(c, depth=0)]
+            negated, modality = modality_of(verb)
+            for c in verb.children:
+                if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN") and c.i not in ms.by_token:
+                    yield from role_candidates(holders, c, ms, lex, "copular", negated, modality)
+        elif verb.lemma_ in _COPULAS:
+            yield from _role_as_subject(verb, ms, lex)
+
+
+def _role_as_subject(verb: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """"The regional commissioner of the Morogoro Region is Dr. Kebwe Steven Kebwe"."""
+    roles = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i not in ms.by_token]
+    names = [m for c in verb.children if c.dep_ == "attr" for m in ms.actors_at(c, depth=0) if m.type == "PERSON"]
+    if roles and names:
+        negated, modality = modality_of(verb)
+        yield from role_candidates(names, roles[0], ms, lex, "copular", negated, modality)
 
 
 def _relative_holders(verb: Token, ms: DocMentions) -> list[Mention]:

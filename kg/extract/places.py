@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from kg.actors import actor_key
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
@@ -35,6 +36,8 @@ _PLACE_NOUNS = frozenset([
 # Words after a run of comma-separated places that make it a list, not an address ("Madrid, Barcelona, etc.").
 _LIST_ENDS = frozenset({"etc", "etc.", "and", "or"})
 _COPULAS = frozenset({"be", "remain"})
+# Prepositions of a larger place a place lies in ("*within* Szczytno County", "*in* northern Poland").
+_WITHIN = frozenset({"in", "within"})
 # Nouns for an organisation's premises ("NRC *headquarters* in Rockville", "the company's plant in Ohio").
 _SITE_NOUNS = frozenset([
     "headquarters", "office", "offices", "plant", "factory", "base", "campus", "branch", "facility", "site",
@@ -113,6 +116,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
                     yield c
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
+    yield from _unnamed_described(sent, ms)
     yield from _dateline(sent, ms)
 
 
@@ -125,6 +129,7 @@ def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candi
             if attr.lemma_.lower() in _PLACE_NOUNS:
                 yield from _appos_place(attr, _as_place_named(m), ms)
                 yield from _possessive_place(attr, _as_place_named(m), ms, depth=1)
+                yield from _verb_within(verb, _as_place_named(m), ms)
             for acl in (c for c in attr.children if c.dep_ == "acl"):
                 yield from _based_in(acl, m, ms)  # "NTF is the trade association based in Washington, D.C."
     elif root.dep_ == "nsubjpass" and verb.lower_ in _BASED:
@@ -133,6 +138,31 @@ def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candi
                 c = _located(ms, m if m.type == "ORG" else _as_place_named(m), other, f"{verb.lower_} {p.lower_}")
                 if c is not None:
                     yield c
+
+
+def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"Westmere is a hamlet in the town of Guilderland": a proper noun the NER missed, said to be a place."""
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in ms.by_token or tok.head.lemma_ not in _COPULAS:
+            continue
+        attrs = [_partitive_head(c) for c in tok.head.children if c.dep_ == "attr"]
+        if not any(a.lemma_.lower() in _PLACE_NOUNS for a in attrs):
+            continue
+        first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        span = sent.doc[first:tok.i + 1]
+        start = span.start_char + ms.char_offset
+        place = Mention(text=span.text, start=start, end=start + len(span.text), name=span.text, type="GPE",
+                        key=actor_key(span.text, None))
+        yield from _described_place(tok, place, ms)
+
+
+def _verb_within(verb: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    """"Zabiele is a village in the district of X, *within Szczytno County*": the place phrase hung on the verb."""
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WITHIN):
+        for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+            c = _located(ms, m, other, p.lower_)
+            if c is not None:
+                yield c
 
 
 def _partitive_head(tok: Token) -> Token:
@@ -284,7 +314,7 @@ def _appos_place(a: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
             continue
         for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
             c: Candidate | None = None
-            if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near"):
+            if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near", "within"):
                 c = _located(ms, m, other, f"{noun} in")
             elif m.type == "PERSON" and p.lower_ in _HOME_PREPS and getattr(ms.at(a), "type", "NORP") == "NORP":
                 # (a party or nationality word may head the description: "a *Republican* from Chicago")
@@ -293,15 +323,22 @@ def _appos_place(a: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
                 yield c
 
 
-def _named_place(o: Token, ms: DocMentions) -> list[Mention]:
+def _named_place(o: Token, ms: DocMentions, depth: int = 2) -> list[Mention]:
     """The places a prepositional object names, with the larger places after its commas: "in the town *of
     Guilderland*, *Albany County*, *New York*" (a unit noun's own "of" object is its name)."""
     if o.i not in ms.by_token and o.lemma_.lower() in _PLACE_NOUNS:
         o = next((oo for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for oo in _pobjs(p)), o)
     first = ms.actors_at(o)
-    if len(first) != 1 or ms.by_token.get(o.i) is not first[0] or _comma_list(o.i, o.sent, ms):
+    here = ms.by_token.get(o.i)
+    if here is None or _comma_list(o.i, o.sent, ms):
         return first
-    return [first[0], *_containers(o.i, o.sent, ms)]
+    out = [here, *_containers(o.i, o.sent, ms)]
+    if any(m not in out for m in first):
+        return first  # "in Madrid and Barcelona": a list the parser joined, not an address
+    for p in o.children:  # "within Szczytno County, ..., *in northern Poland*"
+        if p.dep_ == "prep" and p.lower_ in _WITHIN and depth > 0:
+            out += [m for oo in _pobjs(p) for m in _named_place(oo, ms, depth - 1) if m not in out]
+    return out
 
 
 def _comma_run(i: int, sent: Span, ms: DocMentions) -> tuple[list[Mention], int]:

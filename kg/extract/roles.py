@@ -238,6 +238,21 @@ def predicate_role_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iter
                     yield from role_candidates(holders, c, ms, lex, "copular", negated, modality)
         elif verb.lemma_ in _COPULAS:
             yield from _role_as_subject(verb, ms, lex)
+        if verb.pos_ in ("NOUN", "PROPN") and verb.i not in ms.by_token:
+            yield from _name_after_scope(verb, ms, lex)
+
+
+def _name_after_scope(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """"the President of Poland, Lech Wałęsa, attended": the name after a comma the parser took for a
+    conjunct of the title's "of" object (no "and" between, so it is an apposition to the title)."""
+    for p in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for o in (c for c in p.children if c.dep_ == "pobj" and c.i in ms.by_token):
+            names = [c for c in o.children
+                     if c.dep_ == "conj" and c.i > o.i and noun.doc[c.left_edge.i - 1].text == ","]
+            if any(c.dep_ == "cc" for c in o.children) or not names:
+                continue
+            holders = [m for c in names for m in [ms.at(c)] if m is not None and m.type == "PERSON"]
+            yield from role_candidates(holders, noun, ms, lex, "apposition", False, "asserted")
 
 
 def _role_as_subject(verb: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:

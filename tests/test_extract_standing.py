@@ -152,6 +152,25 @@ Mnangagwa Mnangagwa PROPN NNP dobj 1
 
 PARTIES = [
     (
+        "party in brackets",
+        "The county mayor is Janne Johnsen (Conservative Party).",
+        """
+The the DET DT det 2
+county county NOUN NN compound 2
+mayor mayor NOUN NN nsubj 3
+is be AUX VBZ ROOT 3
+Janne Janne PROPN NNP compound 5
+Johnsen Johnsen PROPN NNP attr 3
+( ( PUNCT -LRB- punct 8
+Conservative Conservative PROPN NNP compound 8
+Party Party PROPN NNP appos 5
+) ) PUNCT -RRB- punct 5
+. . PUNCT . punct 3""",
+        [(4, 6, "PERSON")],
+        [("Janne Johnsen", "MEMBER_OF", "Conservative Party")],
+        [],
+    ),
+    (
         "fellow",
         "Senator Ted Cruz and fellow Republican Representative Francis Rooney spoke.",
         """
@@ -259,6 +278,93 @@ Monday Monday PROPN NNP pobj 14
 
 ROLES = [
     (
+        "naming verb",
+        "In 1784, Gahn was elected a member of the Royal Swedish Academy of Sciences.",
+        """
+In in ADP IN prep 5
+1784 1784 NUM CD pobj 0
+, , PUNCT , punct 5
+Gahn Gahn PROPN NNP nsubjpass 5
+was be AUX VBD auxpass 5
+elected elect VERB VBN ROOT 5
+a a DET DT det 7
+member member NOUN NN oprd 5
+of of ADP IN prep 7
+the the DET DT det 12
+Royal Royal PROPN NNP compound 12
+Swedish Swedish PROPN NNP compound 12
+Academy Academy PROPN NNP pobj 8
+of of ADP IN prep 12
+Sciences Sciences PROPN NNPS pobj 13
+. . PUNCT . punct 5""",
+        [(1, 2, "DATE"), (3, 4, "PERSON"), (9, 15, "ORG")],
+        [("Gahn", "MEMBER_OF", "Royal Swedish Academy of Sciences")],
+        [],
+    ),
+    (
+        "role as the subject",
+        "The regional commissioner of the Morogoro Region is Dr. Kebwe Steven Kebwe.",
+        """
+The the DET DT det 2
+regional regional ADJ JJ amod 2
+commissioner commissioner NOUN NN nsubj 7
+of of ADP IN prep 2
+the the DET DT det 6
+Morogoro Morogoro PROPN NNP compound 6
+Region Region PROPN NNP pobj 3
+is be AUX VBZ ROOT 7
+Dr. Dr. PROPN NNP compound 11
+Kebwe Kebwe PROPN NNP compound 11
+Steven Steven PROPN NNP compound 11
+Kebwe Kebwe PROPN NNP attr 7
+. . PUNCT . punct 7""",
+        [(4, 7, "GPE"), (9, 12, "PERSON")],
+        [("Kebwe Steven Kebwe", "LEADER_OF", "Morogoro Region")],
+        [],
+    ),
+    (
+        "name after the scope",
+        "The ceiling was attended by the President of Poland, Lech Wałęsa, and his daughter.",
+        """
+The the DET DT det 1
+ceiling ceiling NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+attended attend VERB VBN ROOT 3
+by by ADP IN agent 3
+the the DET DT det 6
+President President PROPN NNP pobj 4
+of of ADP IN prep 6
+Poland Poland PROPN NNP pobj 7
+, , PUNCT , punct 8
+Lech Lech PROPN NNP compound 11
+Wałęsa Wałęsa PROPN NNP conj 8
+, , PUNCT , punct 3
+and and CCONJ CC cc 3
+his his PRON PRP$ poss 15
+daughter daughter NOUN NN conj 3
+. . PUNCT . punct 3""",
+        [(8, 9, "GPE"), (10, 12, "PERSON")],
+        [("Lech Wałęsa", "LEADER_OF", "Poland")],
+        [],
+    ),
+    (
+        "a list after the scope is no apposition",
+        "Leaders of France, Germany and Italy met.",
+        """
+Leaders leader NOUN NNS nsubj 7
+of of ADP IN prep 0
+France France PROPN NNP pobj 1
+, , PUNCT , punct 2
+Germany Germany PROPN NNP conj 2
+and and CCONJ CC cc 4
+Italy Italy PROPN NNP conj 4
+met meet VERB VBD ROOT 7
+. . PUNCT . punct 7""",
+        [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "GPE")],
+        [],
+        [("Germany", "LEADER_OF", "France")],
+    ),
+    (
         "relative served as",
         "Chirac, who served as President of France, died.",
         """
@@ -359,6 +465,153 @@ Ueland Ueland PROPN NNP nsubj 8
 ]
 
 PLACES = [
+    (
+        "unnamed described place",
+        "Westmere is a hamlet in the town of Guilderland, Albany County, New York.",
+        """
+Westmere Westmere PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 3
+hamlet hamlet NOUN NN attr 1
+in in ADP IN prep 3
+the the DET DT det 6
+town town NOUN NN pobj 4
+of of ADP IN prep 6
+Guilderland Guilderland PROPN NNP pobj 7
+, , PUNCT , punct 8
+Albany Albany PROPN NNP compound 11
+County County PROPN NNP conj 8
+, , PUNCT , punct 11
+New New PROPN NNP compound 14
+York York PROPN NNP npadvmod 11
+. . PUNCT . punct 1""",
+        [(8, 9, "GPE"), (10, 12, "GPE"), (13, 15, "GPE")],
+        [("Westmere", "LOCATED_IN", "Guilderland"), ("Westmere", "LOCATED_IN", "New York")],
+        [],
+    ),
+    (
+        "within chain",
+        "Zabiele () is a village in the administrative district of Gmina Wielbark, within Szczytno County, "
+        "Warmian-Masurian Voivodeship, in northern Poland.",
+        """
+Zabiele Zabiele PROPN NNP nsubj 3
+( ( PUNCT -LRB- punct 3
+) ) PUNCT -RRB- punct 3
+is be AUX VBZ ROOT 3
+a a DET DT det 5
+village village NOUN NN attr 3
+in in ADP IN prep 5
+the the DET DT det 9
+administrative administrative ADJ JJ amod 9
+district district NOUN NN pobj 6
+of of ADP IN prep 9
+Gmina Gmina PROPN NNP compound 12
+Wielbark Wielbark PROPN NNP pobj 10
+, , PUNCT , punct 3
+within within ADP IN prep 3
+Szczytno Szczytno PROPN NNP compound 16
+County County PROPN NNP pobj 14
+, , PUNCT , punct 16
+Warmian Warmian PROPN NNP compound 20
+- - PUNCT HYPH punct 20
+Masurian Masurian PROPN NNP compound 21
+Voivodeship Voivodeship PROPN NNP appos 16
+, , PUNCT , punct 16
+in in ADP IN prep 16
+northern northern ADJ JJ amod 25
+Poland Poland PROPN NNP pobj 23
+. . PUNCT . punct 3""",
+        [(0, 1, "PERSON"), (11, 13, "PERSON"), (15, 17, "GPE"), (18, 22, "ORG"), (25, 26, "GPE")],
+        [("Zabiele", "LOCATED_IN", "Szczytno County"), ("Zabiele", "LOCATED_IN", "Poland")],
+        [],
+    ),
+    (
+        "partitive place",
+        "Morogoro Region is one of Tanzania's 31 administrative regions.",
+        """
+Morogoro Morogoro PROPN NNP compound 1
+Region Region PROPN NNP nsubj 2
+is be AUX VBZ ROOT 2
+one one NUM CD attr 2
+of of ADP IN prep 3
+Tanzania Tanzania PROPN NNP poss 9
+'s 's PART POS case 5
+31 31 NUM CD nummod 9
+administrative administrative ADJ JJ amod 9
+regions region NOUN NNS pobj 4
+. . PUNCT . punct 2""",
+        [(0, 2, "GPE"), (3, 4, "CARDINAL"), (5, 6, "GPE"), (7, 8, "CARDINAL")],
+        [("Morogoro Region", "LOCATED_IN", "Tanzania")],
+        [],
+    ),
+    (
+        "based in after a predicate noun",
+        "The National Turkey Federation is the trade association based in Washington, D.C., United States.",
+        """
+The the DET DT det 3
+National National PROPN NNP compound 3
+Turkey Turkey PROPN NNP compound 3
+Federation Federation PROPN NNP nsubj 4
+is be AUX VBZ ROOT 4
+the the DET DT det 7
+trade trade NOUN NN compound 7
+association association NOUN NN attr 4
+based base VERB VBN acl 7
+in in ADP IN prep 8
+Washington Washington PROPN NNP pobj 9
+, , PUNCT , punct 10
+D.C. D.C. PROPN NNP appos 10
+, , PUNCT , punct 12
+United United PROPN NNP compound 15
+States States PROPN NNP appos 10
+. . PUNCT . punct 4""",
+        [(0, 4, "ORG"), (10, 13, "GPE"), (14, 16, "GPE")],
+        [("National Turkey Federation", "LOCATED_IN", "United States")],
+        [],
+    ),
+    (
+        "abbreviation ends an address",
+        "Temperatures ranged from 2 degrees at Jackson, Wyo., and Gunnison, Colo., to 89 degrees.",
+        """
+Temperatures temperature NOUN NNS nsubj 1
+ranged range VERB VBD ROOT 1
+from from ADP IN prep 1
+2 2 NUM CD nummod 4
+degrees degree NOUN NNS pobj 2
+at at ADP IN prep 2
+Jackson Jackson PROPN NNP pobj 5
+, , PUNCT , punct 6
+Wyo Wyo PROPN NNP appos 6
+. . PROPN NNP conj 6
+, , PUNCT , punct 6
+and and CCONJ CC cc 6
+Gunnison Gunnison PROPN NNP conj 6
+, , PUNCT , punct 12
+Colo. Colo. PROPN NNP appos 12
+, , PUNCT , punct 12
+to to ADP IN prep 1
+89 89 NUM CD nummod 18
+degrees degree NOUN NNS pobj 16
+. . PUNCT . punct 1""",
+        [(3, 5, "QUANTITY"), (6, 7, "GPE"), (8, 10, "GPE"), (12, 13, "GPE"), (14, 15, "GPE"), (17, 19, "QUANTITY")],
+        [("Jackson", "LOCATED_IN", "Wyo."), ("Gunnison", "LOCATED_IN", "Colo.")],
+        [],
+    ),
+    (
+        "two cities joined are a list",
+        "He lived in Madrid and Barcelona.",
+        """
+He he PRON PRP nsubj 1
+lived live VERB VBD ROOT 1
+in in ADP IN prep 1
+Madrid Madrid PROPN NNP pobj 2
+and and CCONJ CC cc 3
+Barcelona Barcelona PROPN NNP conj 3
+. . PUNCT . punct 1""",
+        [(3, 4, "GPE"), (5, 6, "GPE")],
+        [],
+        [("Madrid", "LOCATED_IN", "Barcelona")],
+    ),
     (
         "comma list is no containment",
         "He lived in Malabo, Germany, Madrid, Barcelona, etc.",

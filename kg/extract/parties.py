@@ -133,10 +133,11 @@ _CONSTRUCTIONS = (_spread_over_list, _fellow, _stood_as)
 
 
 def _letter_and_state(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
-    """"Marco Rubio (R-Fla.)": MEMBER_OF the party the letter names, AFFILIATED_WITH the state."""
+    """"Marco Rubio (R-Fla.)", "Sen. Jake Garn, R-Utah,": MEMBER_OF the party the letter names, AFFILIATED_WITH
+    the state."""
     doc = sent.doc
     for tok in sent:
-        if tok.text != "(" or tok.i + 4 > sent.end or doc[tok.i + 2].text not in ("-", "\u2013"):
+        if tok.text not in ("(", ",") or tok.i + 4 > sent.end or doc[tok.i + 2].text not in ("-", "\u2013"):
             continue
         letter, person = doc[tok.i + 1], ms.by_token.get(tok.i - 1) if tok.i > sent.start else None
         if person is None or person.type != "PERSON" or letter.text not in ("D", "R", "I"):

@@ -107,6 +107,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
                     yield c
         root = doc[tok.i:span_end].root
         yield from _prep_place(root, m, ms, lex)
+        yield from _comma_in_place(span_end, m, sent, ms)
         yield from _described_place(root, m, ms)
         if m.type in PLACE_LABELS and root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
             # "Bosnia's capital, Sarajevo": the description comes first, the name in apposition
@@ -118,6 +119,20 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
     yield from _unnamed_described(sent, ms)
     yield from _dateline(sent, ms)
+
+
+def _comma_in_place(end: int, m: Mention, sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the Palace of Fine Arts, in San Francisco", "Aden, in southern Yemen": a place, a comma and "in" a
+    larger place, whatever the parser hung the "in" phrase on."""
+    doc = sent.doc
+    if m.type not in PLACE_LABELS or m.iso3 or end + 2 >= sent.end or doc[end].text != "," \
+            or doc[end + 1].lower_ != "in":
+        return
+    prep = doc[end + 1]
+    for other in (x for o in _pobjs(prep) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+        c = _located(ms, m, other, "in")
+        if c is not None:
+            yield c
 
 
 def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:

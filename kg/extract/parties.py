@@ -55,6 +55,8 @@ def party_at(tok: Token, ms: DocMentions, *, letter: bool = False) -> Mention | 
     """The party ``tok`` (or the mention it is part of) names, as a mention: "*Democratic* mayor"; a single
     letter ("R" of "R-Fla.") only with ``letter``."""
     m = ms.by_token.get(tok.i)
+    if m is not None and m.type == "ORG" and m.name.split()[-1].lower() == "party":
+        return m  # "the Democratic Party's nomination": a party named in full
     text = m.text if m is not None else tok.text
     name = party_name(text)
     if name is None or (m is not None and m.type not in ("NORP", "ORG")) or (len(text) == 1 and not letter):

@@ -53,6 +53,8 @@ _UNIT_NOUNS = frozenset([
     "district", "municipality", "borough", "prefecture", "emirate", "canton", "island", "republic",
 ])
 # Nouns of a party's contest: "a candidate in the *Democratic primaries*" (the party is the owner).
+# Nouns of running in a contest ("his *bid* for the Democratic Party's nomination").
+_BID_NOUNS = frozenset({"bid", "campaign", "run", "candidacy", "race"})
 _CONTEST_NOUNS = frozenset({"primary", "primaries", "nomination", "ticket", "caucus", "caucuses", "convention"})
 _COPULAS = frozenset({"be", "remain", "become", "stay", "seem"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -240,6 +242,24 @@ def predicate_role_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iter
             yield from _role_as_subject(verb, ms, lex)
         if verb.pos_ in ("NOUN", "PROPN") and verb.i not in ms.by_token:
             yield from _name_after_scope(verb, ms, lex)
+        if verb.lemma_.lower() in _BID_NOUNS:
+            yield from _bid_for_nomination(verb, ms)
+
+
+def _bid_for_nomination(bid: Token, ms: DocMentions) -> Iterator[Candidate]:
+    """"Sanders ended his bid for the Democratic Party's nomination", "Wesley Clark's campaign for the
+    Democratic Party's presidential nomination": who runs in a party's contest is of that party."""
+    holders = [m for c in bid.children if c.dep_ == "poss" for m in ms.actors_at(c, depth=0)
+               if m.type == "PERSON"]
+    for p in (c for c in bid.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for contest in (o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in _CONTEST_NOUNS):
+            for party in (x for c in contest.children if c.dep_ in ("poss", "compound", "amod")
+                          for x in [party_at(c, ms)] if x is not None):
+                for h in holders:
+                    c = make(h, party, f"{bid.lemma_.lower()} for nomination", "AFFILIATED_WITH", "copular",
+                             coref=ms.coref)
+                    if c is not None:
+                        yield c
 
 
 def _name_after_scope(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:

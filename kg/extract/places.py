@@ -118,6 +118,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
     yield from _unnamed_described(sent, ms)
+    yield from _national_unit(sent, ms)
     yield from _dateline(sent, ms)
 
 
@@ -153,6 +154,22 @@ def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candi
                 c = _located(ms, m if m.type == "ORG" else _as_place_named(m), other, f"{verb.lower_} {p.lower_}")
                 if c is not None:
                     yield c
+
+
+def _national_unit(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the Canadian province of Alberta", "the Polish city of Gdańsk": the unit lies in the state its
+    nationality word names."""
+    for unit in sent:
+        if unit.lemma_.lower() not in _PLACE_NOUNS or unit.i in ms.by_token:
+            continue
+        states = [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
+                  for m in [ms.at(c)] if m is not None and m.iso3 and ms.as_place(m) is m]
+        for p in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for named in (x for o in _pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
+                for state in states:
+                    c = _located(ms, named, state, f"{unit.lemma_.lower()} of")
+                    if c is not None:
+                        yield c
 
 
 def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:

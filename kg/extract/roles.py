@@ -61,6 +61,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Verbs of where a person comes from ("Kokesh, who *hails* from Arizona").
 _ORIGIN_VERBS = frozenset({"hail"})
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Titles that lead a party ("the Labour *leader*"); other offices a party word modifies are membership.
+_PARTY_LEADERS = frozenset({"leader", "chairman", "chairwoman", "chair", "chairperson", "head", "founder"})
 # Verbs that give their object (or passive subject) a role named by a second noun ("elected *a member* of X").
 _NAMING_VERBS = frozenset({"elect", "reelect", "re-elect", "appoint", "name", "nominate", "crown", "consider"})
 
@@ -70,8 +72,8 @@ RoleBuilder = Callable[[list[Mention], Token, DocMentions, Lexicon, str, bool, s
 
 def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
     """Whose ally, member or president a role noun names: possessor, "of" object, or nationality modifier."""
-    out = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
-           for m in ms.actors_at(c, depth=1)]
+    out = [party_at(c, ms) or m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+           and c.i < noun.i for m in ms.actors_at(c, depth=1)]
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
             for o in p.children:
@@ -173,8 +175,11 @@ def _titled(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, 
         # "one of President Zelensky's aides" is
         owners = [o for o in owners if o.type != "PERSON" or noun.lemma_.lower() in _PERSONAL_STAFF]
     for owner in owners:
+        # a party owns the membership of whoever holds another office ("a Republican member of the House")
+        otype = "MEMBER_OF" if rtype == "LEADER_OF" and owner.name.endswith("Party") and \
+            noun.lemma_.lower() not in _PARTY_LEADERS else rtype
         for h in holders:
-            c = make(h, owner, noun.lemma_.lower(), rtype, pattern, negated=negated, modality=modality,
+            c = make(h, owner, noun.lemma_.lower(), otype, pattern, negated=negated, modality=modality,
                      coref=ms.coref)
             if c is not None:
                 yield c

@@ -152,6 +152,30 @@ Mnangagwa Mnangagwa PROPN NNP dobj 1
 
 PARTIES = [
     (
+        "letter and state after a comma",
+        "Sen. Jake Garn, R-Utah, flew on the shuttle in April 1985.",
+        """
+Sen. Sen. PROPN NNP compound 2
+Jake Jake PROPN NNP compound 2
+Garn Garn PROPN NNP nsubj 8
+, , PUNCT , punct 2
+R R PROPN NNP compound 6
+- - PUNCT HYPH punct 6
+Utah Utah PROPN NNP appos 2
+, , PUNCT , punct 2
+flew fly VERB VBD ROOT 8
+on on ADP IN prep 8
+the the DET DT det 11
+shuttle shuttle NOUN NN pobj 9
+in in ADP IN prep 8
+April April PROPN NNP pobj 12
+1985 1985 NUM CD nummod 13
+. . PUNCT . punct 8""",
+        [(1, 3, "PERSON"), (6, 7, "GPE"), (13, 15, "DATE")],
+        [("Jake Garn", "MEMBER_OF", "Republican Party"), ("Jake Garn", "AFFILIATED_WITH", "Utah")],
+        [],
+    ),
+    (
         "party in brackets",
         "The county mayor is Janne Johnsen (Conservative Party).",
         """
@@ -277,6 +301,75 @@ Monday Monday PROPN NNP pobj 14
 ]
 
 ROLES = [
+    (
+        "elect as",
+        "Conservative Party members voted on Tuesday to elect Boris Johnson as the new Conservative leader.",
+        """
+Conservative Conservative PROPN NNP compound 1
+Party Party PROPN NNP compound 2
+members member NOUN NNS nsubj 3
+voted vote VERB VBD ROOT 3
+on on ADP IN prep 3
+Tuesday Tuesday PROPN NNP pobj 4
+to to PART TO aux 7
+elect elect VERB VB xcomp 3
+Boris Boris PROPN NNP compound 9
+Johnson Johnson PROPN NNP dobj 7
+as as ADP IN prep 7
+the the DET DT det 14
+new new ADJ JJ amod 14
+Conservative conservative ADJ JJ amod 14
+leader leader NOUN NN pobj 10
+. . PUNCT . punct 3""",
+        [(0, 2, "ORG"), (5, 6, "DATE"), (8, 10, "PERSON"), (13, 14, "NORP")],
+        [("Boris Johnson", "LEADER_OF", "Conservative Party")],
+        [],
+    ),
+    (
+        "bid for a party's nomination",
+        "On Wednesday, Bernie Sanders ended his bid for the Democratic Party's nomination.",
+        """
+On on ADP IN prep 5
+Wednesday Wednesday PROPN NNP pobj 0
+, , PUNCT , punct 5
+Bernie Bernie PROPN NNP compound 4
+Sanders Sanders PROPN NNP nsubj 5
+ended end VERB VBD ROOT 5
+his his PRON PRP$ poss 7
+bid bid NOUN NN dobj 5
+for for ADP IN prep 7
+the the DET DT det 11
+Democratic Democratic PROPN NNP compound 11
+Party Party PROPN NNP poss 13
+'s 's PART POS case 11
+nomination nomination NOUN NN pobj 8
+. . PUNCT . punct 5""",
+        [(1, 2, "DATE"), (3, 5, "PERSON"), (9, 13, "ORG")],
+        [("Bernie Sanders", "AFFILIATED_WITH", "Democratic Party")],
+        [],
+    ),
+    (
+        "party word on a role noun",
+        "William Hepburn Armstrong was a Republican member of the U.S. House of Representatives.",
+        """
+William William PROPN NNP compound 2
+Hepburn Hepburn PROPN NNP compound 2
+Armstrong Armstrong PROPN NNP nsubj 3
+was be AUX VBD ROOT 3
+a a DET DT det 6
+Republican republican ADJ JJ amod 6
+member member NOUN NN attr 3
+of of ADP IN prep 6
+the the DET DT det 10
+U.S. U.S. PROPN NNP compound 10
+House House PROPN NNP pobj 7
+of of ADP IN prep 10
+Representatives Representatives PROPN NNPS pobj 11
+. . PUNCT . punct 3""",
+        [(0, 3, "PERSON"), (5, 6, "NORP"), (8, 13, "ORG")],
+        [("William Hepburn Armstrong", "MEMBER_OF", "Republican Party")],
+        [("William Hepburn Armstrong", "LEADER_OF", "Republican Party")],
+    ),
     (
         "naming verb",
         "In 1784, Gahn was elected a member of the Royal Swedish Academy of Sciences.",
@@ -465,6 +558,54 @@ Ueland Ueland PROPN NNP nsubj 8
 ]
 
 PLACES = [
+    (
+        "unit of a nationality",
+        "Ross Patterson Alger was a politician in the Canadian province of Alberta.",
+        """
+Ross Ross PROPN NNP compound 2
+Patterson Patterson PROPN NNP compound 2
+Alger Alger PROPN NNP nsubj 3
+was be AUX VBD ROOT 3
+a a DET DT det 5
+politician politician NOUN NN attr 3
+in in ADP IN prep 5
+the the DET DT det 9
+Canadian canadian ADJ JJ amod 9
+province province NOUN NN pobj 6
+of of ADP IN prep 9
+Alberta Alberta PROPN NNP pobj 10
+. . PUNCT . punct 3""",
+        [(0, 3, "PERSON"), (8, 9, "NORP"), (11, 12, "GPE")],
+        [("Alberta", "LOCATED_IN", "Canada")],
+        [],
+    ),
+    (
+        "comma in a larger place",
+        "The opera company performed at the Palace of Fine Arts, in San Francisco, on June 30.",
+        """
+The the DET DT det 2
+opera opera NOUN NN compound 2
+company company NOUN NN nsubj 3
+performed perform VERB VBD ROOT 3
+at at ADP IN prep 3
+the the DET DT det 6
+Palace Palace PROPN NNP pobj 4
+of of ADP IN prep 6
+Fine Fine PROPN NNP compound 9
+Arts Arts PROPN NNPS pobj 7
+, , PUNCT , punct 3
+in in ADP IN prep 3
+San San PROPN NNP compound 13
+Francisco Francisco PROPN NNP pobj 11
+, , PUNCT , punct 3
+on on ADP IN prep 3
+June June PROPN NNP pobj 15
+30 30 NUM CD nummod 16
+. . PUNCT . punct 3""",
+        [(5, 10, "FAC"), (12, 14, "GPE"), (16, 18, "DATE")],
+        [("Palace of Fine Arts", "LOCATED_IN", "San Francisco")],
+        [],
+    ),
     (
         "unnamed described place",
         "Westmere is a hamlet in the town of Guilderland, Albany County, New York.",

@@ -233,7 +233,7 @@ def predicate_role_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iter
     """Roles given by a naming verb or said the other way round by a copula:
 
     * "Gahn was elected a member of the Royal Swedish Academy", "Mugabe was considered the founding father of
-      Zimbabwe", "they appointed Vital prime minister of Madagascar";
+      Zimbabwe", "they appointed Vital prime minister of Madagascar", "to elect Johnson as the new leader";
     * "the first prime minister of Siam was Phraya Manopakorn" (the role is the subject, the name the predicate).
     """
     for verb in sent:
@@ -243,6 +243,9 @@ def predicate_role_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iter
             for c in verb.children:
                 if c.dep_ in ("oprd", "attr", "xcomp") and c.pos_ in ("NOUN", "PROPN") and c.i not in ms.by_token:
                     yield from role_candidates(holders, c, ms, lex, "copular", negated, modality)
+                elif c.dep_ == "prep" and c.lower_ == "as":  # "to elect Boris Johnson as the new Conservative leader"
+                    for o in (x for x in c.children if x.dep_ == "pobj" and x.i not in ms.by_token):
+                        yield from role_candidates(holders, o, ms, lex, "copular", negated, modality)
         elif verb.lemma_ in _COPULAS:
             yield from _role_as_subject(verb, ms, lex)
         if verb.pos_ in ("NOUN", "PROPN") and verb.i not in ms.by_token:

@@ -60,6 +60,9 @@ def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None =
     typed = {(c.subject.key, c.object.key) for c in out if c.relation_type != "RELATED"}
     typed |= {(o, s) for s, o in typed}
     out = [c for c in out if c.relation_type != "RELATED" or (c.subject.key, c.object.key) not in typed]
+    # and a role ("Putin, president of Russia": LEADER_OF) makes the bare affiliation of the same pair redundant
+    roles = {(c.subject.key, c.object.key) for c in out if c.relation_type in ("LEADER_OF", "MEMBER_OF")}
+    out = [c for c in out if c.relation_type != "AFFILIATED_WITH" or (c.subject.key, c.object.key) not in roles]
     out.sort(key=lambda c: (c.subject.start, c.object.start, c.relation_type))
     return out
 

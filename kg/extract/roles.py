@@ -53,6 +53,10 @@ _UNIT_NOUNS = frozenset([
     "district", "municipality", "borough", "prefecture", "emirate", "canton", "island", "republic",
 ])
 # Nouns of a party's contest: "a candidate in the *Democratic primaries*" (the party is the owner).
+# Offices of a city or a province: their holder heads the place named, never the state whose seat it is.
+LOCAL_OFFICES = frozenset({"mayor", "governor", "alderman", "councillor", "councilor", "lord mayor", "prefect"})
+# Nouns that describe a state without naming it ("the African *nation*").
+_DESCRIPTIONS = frozenset({"nation", "country", "state", "kingdom", "republic"})
 # Nouns of running in a contest ("his *bid* for the Democratic Party's nomination").
 _BID_NOUNS = frozenset({"bid", "campaign", "run", "candidacy", "race"})
 _CONTEST_NOUNS = frozenset({"primary", "primaries", "nomination", "ticket", "caucus", "caucuses", "convention"})
@@ -84,6 +88,8 @@ def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
 
 def _owner_in(o: Token, ms: DocMentions) -> list[Mention]:
     """The owner a role noun's prepositional object names (see :func:`role_owner`)."""
+    if o.lemma_.lower() in _DESCRIPTIONS and o.i not in ms.by_token:
+        return []  # "president of the African nation": a description, whose state only coreference knows
     if o.lemma_.lower() in _UNIT_NOUNS and o.i not in ms.by_token:
         named = [m for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                  for oo in p.children if oo.dep_ == "pobj" for m in ms.actors_at(oo)]
@@ -144,14 +150,18 @@ def _members(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon,
                 yield c
 
 
-def _role_type(holders: list[Mention], noun: Token, lex: Lexicon) -> tuple[str | None, bool]:
+def _role_type(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon) -> tuple[str | None, bool]:
     """(relation type, whether the noun is relational) of a role noun: "ally" (relational), "president"."""
     entry = lex.noun(noun.lemma_)
     if entry is not None and entry.relational:
         return entry.type, True
     words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     words.append(noun.text)
-    title = lex.title(words)
+    # a title with its own "of" phrase: "chief of staff" (MEMBER_OF), not "chief" (LEADER_OF)
+    of_words = [[*words, "of", o.text] for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and o.i not in ms.by_token]
+    longer = [t for t in (lex.title(w) for w in of_words) if t is not None and t[1] >= 3]
+    title = longer[0] if longer else lex.title(words)
     if title is not None and holders[0].type in ("PERSON", "ORG"):
         return title[0], False
     return None, False
@@ -160,7 +170,7 @@ def _role_type(holders: list[Mention], noun: Token, lex: Lexicon) -> tuple[str |
 def _titled(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, pattern: str,
             negated: bool, modality: str, fallback: Token | None) -> Iterator[Candidate]:
     """"X is Y's ally", "Hosni Mubarak, the former President of Egypt": the title's type, to its owner."""
-    rtype, relational = _role_type(holders, noun, lex)
+    rtype, relational = _role_type(holders, noun, ms, lex)
     if rtype is None:
         yield from _nationality(holders, noun, ms, lex, pattern, negated, modality)
         return
@@ -170,6 +180,8 @@ def _titled(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, 
         owners = [m for p in fallback.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "with")
                   and p.i > noun.i for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)
                   if m.type == "ORG"]
+    if noun.lemma_.lower() in LOCAL_OFFICES:
+        owners = [ms.as_place(o) for o in owners]  # "Sobyanin, the mayor of Moscow" heads the city, not Russia
     if not relational:
         # a person owns no office, only personal staff: "his Turkish counterpart X" is not MEMBER_OF him,
         # "one of President Zelensky's aides" is

@@ -29,6 +29,7 @@ from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.parties import party_at
+from kg.extract.roles import LOCAL_OFFICES
 from kg.ontology import STANDING_TYPES
 from kg.records import Mention
 
@@ -170,6 +171,8 @@ def _candidate(holder: Mention, owner: Mention, title: list[Token], rtype: str, 
     if owner.type == "PERSON" and rtype in STANDING_TYPES:
         return None  # "King assassin James Earl Ray" is a killing, not a title
     relation = " ".join(w.lower_ for w in title)
+    if relation in LOCAL_OFFICES or title[-1].lower_ in LOCAL_OFFICES:
+        owner = ms.as_place(owner)  # "Moscow Mayor Sergei Sobyanin" heads Moscow, not Russia
     if ms.by_token.get(title[0].i) is None and owner.name.endswith("Party") and rtype == "LEADER_OF" \
             and title[-1].lower_ not in _PARTY_LEADERS:
         rtype = "MEMBER_OF"  # "Democratic mayor Muriel Bowser" leads the city, not the party

@@ -14,6 +14,22 @@ Fact = tuple[str, str, str]
 
 TITLES = [
     (
+        "a mayor heads the city",
+        "Moscow Mayor Sergei Sobyanin extended the lockdown.",
+        """
+Moscow Moscow PROPN NNP compound 1
+Mayor Mayor PROPN NNP compound 3
+Sergei Sergei PROPN NNP compound 3
+Sobyanin Sobyanin PROPN NNP nsubj 4
+extended extend VERB VBD ROOT 4
+the the DET DT det 6
+lockdown lockdown NOUN NN dobj 4
+. . PUNCT . punct 4""",
+        [(0, 1, "GPE"), (2, 4, "PERSON")],
+        [("Sergei Sobyanin", "LEADER_OF", "Moscow")],
+        [("Sergei Sobyanin", "LEADER_OF", "Russia")],
+    ),
+    (
         "title of owner",
         "Former Vice President of the United States Joe Biden spoke.",
         """
@@ -301,6 +317,97 @@ Monday Monday PROPN NNP pobj 14
 ]
 
 ROLES = [
+    (
+        "the mayor of a capital",
+        "On Thursday, Sergei Sobyanin, the mayor of Moscow, extended the city lockdown to May 1.",
+        """
+On on ADP IN prep 11
+Thursday Thursday PROPN NNP pobj 0
+, , PUNCT , punct 11
+Sergei Sergei PROPN NNP compound 4
+Sobyanin Sobyanin PROPN NNP nsubj 11
+, , PUNCT , punct 4
+the the DET DT det 7
+mayor mayor NOUN NN appos 4
+of of ADP IN prep 7
+Moscow Moscow PROPN NNP pobj 8
+, , PUNCT , punct 4
+extended extend VERB VBD ROOT 11
+the the DET DT det 14
+city city NOUN NN compound 14
+lockdown lockdown NOUN NN dobj 11
+to to ADP IN prep 11
+May May PROPN NNP pobj 15
+1 1 NUM CD nummod 16
+. . PUNCT . punct 11""",
+        [(1, 2, "DATE"), (3, 5, "PERSON"), (9, 10, "GPE"), (16, 18, "DATE")],
+        [("Sergei Sobyanin", "LEADER_OF", "Moscow")],
+        [("Sergei Sobyanin", "LEADER_OF", "Russia")],
+    ),
+    (
+        "title with its of-phrase",
+        "Ricardo Llerandi, Rosselló's chief of staff, also announced his resignation.",
+        """
+Ricardo Ricardo PROPN NNP compound 1
+Llerandi Llerandi PROPN NNP nsubj 10
+, , PUNCT , punct 1
+Rosselló Rosselló PROPN NNP poss 5
+'s 's PART POS case 3
+chief chief NOUN NN appos 1
+of of ADP IN prep 5
+staff staff NOUN NN pobj 6
+, , PUNCT , punct 1
+also also ADV RB advmod 10
+announced announce VERB VBD ROOT 10
+his his PRON PRP$ poss 12
+resignation resignation NOUN NN dobj 10
+. . PUNCT . punct 10""",
+        [(0, 2, "PERSON"), (3, 4, "ORG")],
+        [("Ricardo Llerandi", "MEMBER_OF", "Rosselló")],
+        [("Ricardo Llerandi", "LEADER_OF", "Rosselló")],
+    ),
+    (
+        "a description names no state",
+        "Nkurunziza became president of the African nation in 2005.",
+        """
+Nkurunziza Nkurunziza PROPN NNP nsubj 1
+became become VERB VBD ROOT 1
+president president NOUN NN attr 1
+of of ADP IN prep 2
+the the DET DT det 6
+African african ADJ JJ amod 6
+nation nation NOUN NN pobj 3
+in in ADP IN prep 1
+2005 2005 NUM CD pobj 7
+. . PUNCT . punct 1""",
+        [(0, 1, "PERSON"), (5, 6, "NORP"), (8, 9, "DATE")],
+        [],
+        [("Nkurunziza", "LEADER_OF", "African")],
+    ),
+    (
+        "a role makes the affiliation redundant",
+        "Vladimir Putin, president of Russia, said in a statement that it was sad.",
+        """
+Vladimir Vladimir PROPN NNP compound 1
+Putin Putin PROPN NNP nsubj 7
+, , PUNCT , punct 1
+president president NOUN NN appos 1
+of of ADP IN prep 3
+Russia Russia PROPN NNP pobj 4
+, , PUNCT , punct 1
+said say VERB VBD ROOT 7
+in in ADP IN prep 7
+a a DET DT det 10
+statement statement NOUN NN pobj 8
+that that SCONJ IN mark 13
+it it PRON PRP nsubj 13
+was be AUX VBD ccomp 7
+sad sad ADJ JJ acomp 13
+. . PUNCT . punct 7""",
+        [(0, 2, "PERSON"), (5, 6, "GPE")],
+        [("Vladimir Putin", "LEADER_OF", "Russia")],
+        [("Vladimir Putin", "AFFILIATED_WITH", "Russia")],
+    ),
     (
         "elect as",
         "Conservative Party members voted on Tuesday to elect Boris Johnson as the new Conservative leader.",

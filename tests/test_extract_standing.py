@@ -168,6 +168,41 @@ Mnangagwa Mnangagwa PROPN NNP dobj 1
 
 PARTIES = [
     (
+        "a lower-case view is no party",
+        "Angela Walker ran for sheriff as an independent socialist.",
+        """
+Angela Angela PROPN NNP compound 1
+Walker Walker PROPN NNP nsubj 2
+ran run VERB VBD ROOT 2
+for for ADP IN prep 2
+sheriff sheriff NOUN NN pobj 3
+as as ADP IN prep 2
+an an DET DT det 8
+independent independent ADJ JJ amod 8
+socialist socialist NOUN NN pobj 5
+. . PUNCT . punct 2""",
+        [(0, 2, "PERSON")],
+        [],
+        [("Angela Walker", "MEMBER_OF", "Socialist Party")],
+    ),
+    (
+        "a capitalised party word",
+        "Angela Walker ran for sheriff as a Socialist.",
+        """
+Angela Angela PROPN NNP compound 1
+Walker Walker PROPN NNP nsubj 2
+ran run VERB VBD ROOT 2
+for for ADP IN prep 2
+sheriff sheriff NOUN NN pobj 3
+as as ADP IN prep 2
+a a DET DT det 7
+Socialist Socialist PROPN NNP pobj 5
+. . PUNCT . punct 2""",
+        [(0, 2, "PERSON"), (7, 8, "ORG")],
+        [("Angela Walker", "MEMBER_OF", "Socialist Party")],
+        [],
+    ),
+    (
         "letter and state after a comma",
         "Sen. Jake Garn, R-Utah, flew on the shuttle in April 1985.",
         """

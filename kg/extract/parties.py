@@ -58,6 +58,8 @@ def party_at(tok: Token, ms: DocMentions, *, letter: bool = False) -> Mention | 
     if m is not None and m.type == "ORG" and m.name.split()[-1].lower() == "party":
         return m  # "the Democratic Party's nomination": a party named in full
     text = m.text if m is not None else tok.text
+    if not text[:1].isupper():
+        return None  # "an independent socialist" is a view, not the Socialist Party
     name = party_name(text)
     if name is None or (m is not None and m.type not in ("NORP", "ORG")) or (len(text) == 1 and not letter):
         return None

@@ -28,14 +28,17 @@ from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modifiers import modifier_candidates
 from kg.extract.nominal import nominal_candidates
+from kg.extract.parties import party_candidates
 from kg.extract.places import org_place_candidates, place_candidates
+from kg.extract.roles import predicate_role_candidates, relative_role_candidates
 from kg.extract.titles import title_candidates
 from kg.records import Document, Mention, Triple
 
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
-          modifier_candidates, behest_candidates, claim_candidates)
+          modifier_candidates, behest_candidates, claim_candidates, party_candidates, relative_role_candidates,
+          predicate_role_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),
@@ -63,6 +66,9 @@ def sentence_candidates(sent: Span, mentions: DocMentions, lex: Lexicon | None =
     typed = {(c.subject.key, c.object.key) for c in out if c.relation_type != "RELATED"}
     typed |= {(o, s) for s, o in typed}
     out = [c for c in out if c.relation_type != "RELATED" or (c.subject.key, c.object.key) not in typed]
+    # and a role ("Putin, president of Russia": LEADER_OF) makes the bare affiliation of the same pair redundant
+    roles = {(c.subject.key, c.object.key) for c in out if c.relation_type in ("LEADER_OF", "MEMBER_OF")}
+    out = [c for c in out if c.relation_type != "AFFILIATED_WITH" or (c.subject.key, c.object.key) not in roles]
     out.sort(key=lambda c: (c.subject.start, c.object.start, c.relation_type))
     return out
 

@@ -20,30 +20,15 @@ from kg.extract.clauses import typed_targets
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
-from kg.records import Mention
+from kg.extract.roles import role_candidates
 
 _COPULAS = frozenset({"be", "remain", "become", "stay", "seem"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
 # Event nouns whose setting ("in Ukraine") is also their target: wars and attacks happen to a place.
 _IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _AGENT_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-# Prepositions introducing whose role a role noun names ("director *of* X", "columnist *for* Y", "*at* Z").
-_OWNER_PREPS = frozenset({"of", "to", "in", "for", "at", "with"})
-# Words whose "of" phrase holds the predicate's real noun ("one of its allies", "more of a critic of Russia").
-_PARTITIVES = frozenset({"one", "some", "many", "each", "more", "less", "something", "much", "bit", "kind", "sort"})
 # Prepositions placing a joint event in time around what its own participants did ("after talks with X").
 _TIME_PREPS = frozenset({"after", "before", "during", "following", "ahead"})
-# Roles a person can hold under another person (an aide is someone's; a counterpart or a minister is not).
-_PERSONAL_STAFF = frozenset([
-    "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "assistant", "deputy", "secretary",
-    "lawyer", "attorney", "envoy", "representative", "bodyguard", "chief", "confidant", "ally", "protege",
-])
-# Nouns for a body made of members: "G7 is a group *of* seven countries, the UK, ...", "NATO, an alliance of
-# 32 states": the "of" phrase names the members, each MEMBER_OF the holder (not the holder's role).
-_COLLECTIVE_NOUNS = frozenset([
-    "group", "grouping", "alliance", "bloc", "coalition", "union", "organisation", "organization", "club",
-    "association", "federation", "league", "consortium", "partnership", "forum", "body", "community",
-])
 
 
 def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -134,81 +119,6 @@ def _between_pairs(first: Token, ends: list[Mention]) -> list[tuple[Mention, Men
     if ands >= 2 and len(ends) >= 3:
         return [(ends[0], b) for b in ends[1:]]
     return [(a, b) for i, a in enumerate(ends) for b in ends[i + 1:]]
-
-
-def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
-    """Whose ally, member or president a role noun names: possessor, "of" object, or nationality modifier."""
-    out = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
-           for m in ms.actors_at(c, depth=1)]
-    for p in noun.children:
-        if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
-            for o in p.children:
-                if o.dep_ == "pobj":
-                    found = ms.actors_at(o)
-                    if not found:  # "vice president of daytime programs for ABC Entertainment"
-                        found = [m for pp in o.children if pp.dep_ == "prep" and pp.lower_ in _OWNER_PREPS
-                                 for oo in pp.children if oo.dep_ == "pobj" for m in ms.actors_at(oo)]
-                    out += found
-    return out
-
-
-def role_candidates(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, pattern: str,
-                    negated: bool, modality: str, *, fallback: Token | None = None) -> Iterator[Candidate]:
-    """"X is Y's ally", "X, the Dutch prime minister": the holder takes the role's relation to its owner."""
-    if not holders:
-        return
-    if noun.lower_ in _PARTITIVES or noun.pos_ == "NUM":
-        for p in noun.children:  # "one of North Korea's primary allies", "much more of a critic of Russia"
-            if p.dep_ == "prep" and p.lower_ == "of":
-                for o in p.children:
-                    if o.dep_ == "pobj":
-                        yield from role_candidates(holders, o, ms, lex, pattern, negated, modality)
-        return
-    if noun.lemma_.lower() in _COLLECTIVE_NOUNS:
-        yield from _members(holders, noun, ms, pattern, negated, modality)
-        return
-    rtype: str | None = None
-    entry = lex.noun(noun.lemma_)
-    if entry is not None and entry.relational:
-        rtype = entry.type
-    else:
-        words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
-        words.append(noun.text)
-        title = lex.title(words)
-        if title is not None and holders[0].type in ("PERSON", "ORG"):
-            rtype = title[0]
-    if rtype is None:
-        return
-    owners = role_owner(noun, ms)
-    if not owners and fallback is not None:
-        # "Mears, columnist for The Associated Press" with "for" hung on the name by the parser
-        owners = [m for p in fallback.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "with")
-                  and p.i > noun.i for o in p.children if o.dep_ == "pobj" for m in ms.actors_at(o)
-                  if m.type == "ORG"]
-    if entry is None or not entry.relational:
-        # a person owns no office, only personal staff: "his Turkish counterpart X" is not MEMBER_OF him,
-        # "one of President Zelensky's aides" is
-        owners = [o for o in owners if o.type != "PERSON" or noun.lemma_.lower() in _PERSONAL_STAFF]
-    for owner in owners:
-        for h in holders:
-            c = make(h, owner, noun.lemma_.lower(), rtype, pattern, negated=negated, modality=modality,
-                     coref=ms.coref)
-            if c is not None:
-                yield c
-
-
-def _members(holders: list[Mention], noun: Token, ms: DocMentions, pattern: str, negated: bool,
-             modality: str) -> Iterator[Candidate]:
-    """Members a collective noun's "of" phrase names, each MEMBER_OF the body the holder is."""
-    members = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj"
-               for x in (o, *(a for a in o.children if a.dep_ == "appos")) for m in ms.actors_at(x)]
-    for h in holders:
-        for m in members:
-            c = make(m, h, f"{noun.lemma_.lower()} of", "MEMBER_OF", pattern, negated=negated, modality=modality,
-                     coref=ms.coref)
-            if c is not None:
-                yield c
 
 
 def _at_odds(odds: Token, ms: DocMentions) -> Iterator[Candidate]:

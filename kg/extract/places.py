@@ -16,9 +16,11 @@ Thailand" is the city, not Thailand, so the relation is not lost as a self-loop.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from kg.actors import actor_key
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
@@ -28,8 +30,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Head nouns of a place description in apposition ("Lowman, a small resort town in Idaho").
 _PLACE_NOUNS = frozenset([
     "city", "town", "village", "capital", "suburb", "province", "state", "region", "district", "county",
-    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "community", "resort"
+    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "community", "resort",
+    "commune", "hamlet", "canton", "settlement", "parish", "locality", "prefecture", "territory", "borough"
 ])
+# Words after a run of comma-separated places that make it a list, not an address ("Madrid, Barcelona, etc.").
+_LIST_ENDS = frozenset({"etc", "etc.", "and", "or"})
+_COPULAS = frozenset({"be", "remain"})
+# Prepositions of a larger place a place lies in ("*within* Szczytno County", "*in* northern Poland").
+_WITHIN = frozenset({"in", "within"})
 # Nouns for an organisation's premises ("NRC *headquarters* in Rockville", "the company's plant in Ohio").
 _SITE_NOUNS = frozenset([
     "headquarters", "office", "offices", "plant", "factory", "base", "campus", "branch", "facility", "site",
@@ -51,6 +59,8 @@ def _located(ms: DocMentions, inner: Mention, outer: Mention, relation: str,
     a, b = ms.as_place(inner), ms.as_place(outer)
     if a.iso3 and b.iso3:
         return None  # two states side by side are a list ("Russia, China"), not one inside the other
+    if a.iso3 and not b.iso3:
+        return None  # nor is a state inside a city or a region ("Germany, Madrid" is a list)
     return make(a, b, relation, "LOCATED_IN", pattern)
 
 
@@ -90,12 +100,15 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         # "Bethany, Conn.": a place, a comma, a second place that is not the next item of a list
         if m.type in PLACE_LABELS | {"ORG"} and span_end + 1 < sent.end and doc[span_end].text == ",":
             nxt = ms.by_token.get(span_end + 1)
-            if nxt is not None and nxt.type in PLACE_LABELS and not _list_item(span_end + 1, sent, ms):
+            if nxt is not None and nxt.type in PLACE_LABELS and not _list_item(span_end + 1, sent, ms) \
+                    and not _comma_list(tok.i, sent, ms):
                 c = _located(ms, m, nxt, "in")
                 if c is not None:
                     yield c
         root = doc[tok.i:span_end].root
         yield from _prep_place(root, m, ms, lex)
+        yield from _comma_in_place(span_end, m, sent, ms)
+        yield from _described_place(root, m, ms)
         if m.type in PLACE_LABELS and root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
             # "Bosnia's capital, Sarajevo": the description comes first, the name in apposition
             for owner in _place_owner(root.head, ms):
@@ -104,7 +117,96 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
                     yield c
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
+    yield from _unnamed_described(sent, ms)
+    yield from _national_unit(sent, ms)
     yield from _dateline(sent, ms)
+
+
+def _comma_in_place(end: int, m: Mention, sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the Palace of Fine Arts, in San Francisco", "Aden, in southern Yemen": a place, a comma and "in" a
+    larger place, whatever the parser hung the "in" phrase on."""
+    doc = sent.doc
+    if m.type not in PLACE_LABELS or m.iso3 or end + 2 >= sent.end or doc[end].text != "," \
+            or doc[end + 1].lower_ != "in":
+        return
+    prep = doc[end + 1]
+    for other in (x for o in _pobjs(prep) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+        c = _located(ms, m, other, "in")
+        if c is not None:
+            yield c
+
+
+def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    """"Alexeni is a commune in Ialomița County, Romania", "Groom is located in the state of Queensland":
+    the clause says the subject is a place (whatever the NER took it for) and where it lies."""
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
+        for attr in (_partitive_head(c) for c in verb.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() in _PLACE_NOUNS:
+                yield from _appos_place(attr, _as_place_named(m), ms)
+                yield from _possessive_place(attr, _as_place_named(m), ms, depth=1)
+                yield from _verb_within(verb, _as_place_named(m), ms)
+            for acl in (c for c in attr.children if c.dep_ == "acl"):
+                yield from _based_in(acl, m, ms)  # "NTF is the trade association based in Washington, D.C."
+    elif root.dep_ == "nsubjpass" and verb.lower_ in _BASED:
+        for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+                c = _located(ms, m if m.type == "ORG" else _as_place_named(m), other, f"{verb.lower_} {p.lower_}")
+                if c is not None:
+                    yield c
+
+
+def _national_unit(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the Canadian province of Alberta", "the Polish city of Gdańsk": the unit lies in the state its
+    nationality word names."""
+    for unit in sent:
+        if unit.lemma_.lower() not in _PLACE_NOUNS or unit.i in ms.by_token:
+            continue
+        states = [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
+                  for m in [ms.at(c)] if m is not None and m.iso3 and ms.as_place(m) is m]
+        for p in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for named in (x for o in _pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
+                for state in states:
+                    c = _located(ms, named, state, f"{unit.lemma_.lower()} of")
+                    if c is not None:
+                        yield c
+
+
+def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"Westmere is a hamlet in the town of Guilderland": a proper noun the NER missed, said to be a place."""
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in ms.by_token or tok.head.lemma_ not in _COPULAS:
+            continue
+        attrs = [_partitive_head(c) for c in tok.head.children if c.dep_ == "attr"]
+        if not any(a.lemma_.lower() in _PLACE_NOUNS for a in attrs):
+            continue
+        first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        span = sent.doc[first:tok.i + 1]
+        start = span.start_char + ms.char_offset
+        place = Mention(text=span.text, start=start, end=start + len(span.text), name=span.text, type="GPE",
+                        key=actor_key(span.text, None))
+        yield from _described_place(tok, place, ms)
+
+
+def _verb_within(verb: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    """"Zabiele is a village in the district of X, *within Szczytno County*": the place phrase hung on the verb."""
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WITHIN):
+        for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+            c = _located(ms, m, other, p.lower_)
+            if c is not None:
+                yield c
+
+
+def _partitive_head(tok: Token) -> Token:
+    """The noun a partitive stands for: "one *of* Tanzania's 31 administrative *regions*"."""
+    if tok.lower_ == "one":
+        return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)), tok)
+    return tok
+
+
+def _as_place_named(m: Mention) -> Mention:
+    """``m`` typed as the place the text says it is ("*Groom* is located in ..." tagged as a person)."""
+    return m if m.type in PLACE_LABELS or m.iso3 else replace(m, type="GPE")
 
 
 def _place_owner(noun: Token, ms: DocMentions) -> list[Mention]:
@@ -145,64 +247,165 @@ def _pobjs(prep: Token) -> Iterator[Token]:
 
 
 def _prep_place(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
+    """The place or body a mention's own prepositional phrases and modifiers put it in (see the table)."""
     for p in root.children:
         if p.dep_ != "prep":
             continue
         for o in _pobjs(p):
             for other in ms.actors_at(o):
-                c: Candidate | None = None
-                if p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"} and other.type in PLACE_LABELS:
-                    c = _located(ms, m, other, p.lower_)  # "the Palace of Fine Arts in San Francisco"
-                elif p.lower_ == "of" and m.type == "ORG" and other.type in PLACE_LABELS:
-                    c = _located(ms, m, other, p.lower_)  # "Trust Co. of New York"
-                elif p.lower_ in _HOME_PREPS and m.type == "PERSON" and other.type in PLACE_LABELS | {"NORP"}:
-                    title = person_title(root, m, ms, lex) if p.lower_ == "of" else None
-                    if title is not None:  # "President Hassan Rouhani of Iran"
-                        c = make(m, other, f"{title[1]} of", title[0], "title_of")
-                    elif other.type != "NORP":
-                        c = make(m, ms.as_place(other), p.lower_, "AFFILIATED_WITH", "of_place")
-                        yield from _and_enclosing(o, m, other, ms)  # "of Bethany, Conn."
-                elif p.lower_ in ("at", "of", "with") and m.type == "PERSON" and other.type == "ORG":
-                    c = make(m, other, p.lower_, "MEMBER_OF", "of_place")
-                if c is not None:
-                    yield c
+                for build in _PREP_CONSTRUCTIONS:
+                    found = list(build(root, p, o, m, other, ms, lex))
+                    yield from found
+                    if found:
+                        break
     for child in root.children:
-        # "Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org
-        if child.dep_ == "poss" and m.type in PLACE_LABELS | {"ORG"}:
-            for other in ms.actors_at(child, depth=0):
-                if other.type not in PLACE_LABELS:
-                    continue
-                found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type == "ORG" and \
-                    other.iso3 else _located(ms, m, other, "'s")
+        for dep, build_child in _CHILD_CONSTRUCTIONS:
+            if child.dep_ == dep:
+                yield from build_child(child, m, ms)
+
+
+def _place_in_place(root: Token, p: Token, o: Token, m: Mention, other: Mention, ms: DocMentions,
+                    lex: Lexicon) -> Iterator[Candidate]:
+    """"the Palace of Fine Arts in San Francisco", "Trust Co. of New York": LOCATED_IN."""
+    if other.type not in PLACE_LABELS:
+        return
+    if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG"):
+        c = _located(ms, m, other, p.lower_)
+        if c is not None:
+            yield c
+
+
+def _person_of_place(root: Token, p: Token, o: Token, m: Mention, other: Mention, ms: DocMentions,
+                     lex: Lexicon) -> Iterator[Candidate]:
+    """"President Hassan Rouhani of Iran" (the title's type), "Brian Michaud of Millinocket" (AFFILIATED_WITH)."""
+    if p.lower_ not in _HOME_PREPS or m.type != "PERSON" or other.type not in PLACE_LABELS | {"NORP"}:
+        return
+    title = person_title(root, m, ms, lex) if p.lower_ == "of" else None
+    c: Candidate | None = None
+    if title is not None:
+        c = make(m, other, f"{title[1]} of", title[0], "title_of")
+    elif other.type != "NORP":
+        c = make(m, ms.as_place(other), p.lower_, "AFFILIATED_WITH", "of_place")
+        yield from _and_enclosing(o, m, other, ms)  # "of Bethany, Conn."
+    if c is not None:
+        yield c
+
+
+def _person_at_body(root: Token, p: Token, o: Token, m: Mention, other: Mention, ms: DocMentions,
+                    lex: Lexicon) -> Iterator[Candidate]:
+    """"Wang Ziqiang at the Institute of Mechanics", "Joanna Cherry of the SNP": MEMBER_OF."""
+    if p.lower_ in ("at", "of", "with") and m.type == "PERSON" and other.type == "ORG":
+        c = make(m, other, p.lower_, "MEMBER_OF", "of_place")
+        if c is not None:
+            yield c
+
+
+_PREP_CONSTRUCTIONS = (_place_in_place, _person_of_place, _person_at_body)
+
+
+def _possessive_place(child: Token, m: Mention, ms: DocMentions, depth: int = 0) -> Iterator[Candidate]:
+    """"Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org;
+    with ``depth`` 1, the possessor of a description: "one of *Tanzania's* 31 administrative regions"."""
+    if m.type not in PLACE_LABELS | {"ORG"}:
+        return
+    owners = ms.actors_at(child, depth=0) if depth == 0 else \
+        [x for c in child.children if c.dep_ == "poss" for x in ms.actors_at(c, depth=0)]
+    for other in owners:
+        if other.type in PLACE_LABELS:
+            found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type == "ORG" and \
+                other.iso3 else _located(ms, m, other, "'s")
+            if found is not None:
+                yield found
+
+
+def _based_in(child: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    """"a bank based in Giessen", "NRC, headquartered in Rockville"."""
+    if child.lower_ not in _BASED or m.type not in PLACE_LABELS | {"ORG"}:
+        return
+    for p in child.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "at"):
+            for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+                found = _located(ms, m, other, f"{child.lower_} {p.lower_}")
                 if found is not None:
                     yield found
-        # "a bank based in Giessen", "NRC, headquartered in Rockville"
-        elif child.dep_ == "acl" and child.lower_ in _BASED and m.type in PLACE_LABELS | {"ORG"}:
-            for p in child.children:
-                if p.dep_ == "prep" and p.lower_ in ("in", "at"):
-                    for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
-                        found = _located(ms, m, other, f"{child.lower_} {p.lower_}")
-                        if found is not None:
-                            yield found
-        # "Lowman, a small resort town in Idaho"; "Derwinski, a Republican from Chicago"
-        elif child.dep_ == "appos":
-            yield from _appos_place(child, m, ms)
+
+
+_CHILD_CONSTRUCTIONS = (
+    ("poss", _possessive_place),
+    ("acl", _based_in),
+    # "Lowman, a small resort town in Idaho"; "Derwinski, a Republican from Chicago"
+    ("appos", lambda child, m, ms: _appos_place(child, m, ms)),
+)
 
 
 def _appos_place(a: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
+    """"Lowman, a small resort town in Idaho" (LOCATED_IN Idaho), "Derwinski, a Republican from Chicago"."""
     noun = a.lemma_.lower()
     for p in a.children:
         if p.dep_ != "prep":
             continue
-        for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
+        for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
             c: Candidate | None = None
-            if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near"):
+            if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near", "within"):
                 c = _located(ms, m, other, f"{noun} in")
             elif m.type == "PERSON" and p.lower_ in _HOME_PREPS and getattr(ms.at(a), "type", "NORP") == "NORP":
                 # (a party or nationality word may head the description: "a *Republican* from Chicago")
                 c = make(m, ms.as_place(other), f"{noun} {p.lower_}", "AFFILIATED_WITH", "of_place")
             if c is not None:
                 yield c
+
+
+def _named_place(o: Token, ms: DocMentions, depth: int = 2) -> list[Mention]:
+    """The places a prepositional object names, with the larger places after its commas: "in the town *of
+    Guilderland*, *Albany County*, *New York*" (a unit noun's own "of" object is its name)."""
+    if o.i not in ms.by_token and o.lemma_.lower() in _PLACE_NOUNS:
+        o = next((oo for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for oo in _pobjs(p)), o)
+    first = ms.actors_at(o)
+    here = ms.by_token.get(o.i)
+    if here is None or _comma_list(o.i, o.sent, ms):
+        return first
+    out = [here, *_containers(o.i, o.sent, ms)]
+    if any(m not in out for m in first):
+        return first  # "in Madrid and Barcelona": a list the parser joined, not an address
+    for p in o.children:  # "within Szczytno County, ..., *in northern Poland*"
+        if p.dep_ == "prep" and p.lower_ in _WITHIN and depth > 0:
+            out += [m for oo in _pobjs(p) for m in _named_place(oo, ms, depth - 1) if m not in out]
+    return out
+
+
+def _comma_run(i: int, sent: Span, ms: DocMentions) -> tuple[list[Mention], int]:
+    """The places from the mention at ``i`` on, each after a comma ("Guilderland, Albany County, New York"),
+    and the token index after the last one."""
+    doc = sent.doc
+    run = [ms.by_token[i]]
+    end = i
+    while True:
+        while end < sent.end and ms.by_token.get(end) is run[-1]:
+            end += 1
+        nxt = ms.by_token.get(end + 1) if end + 1 < sent.end and doc[end].text == "," else None
+        if nxt is None or nxt.type not in PLACE_LABELS or nxt in run:
+            return run, end
+        run.append(nxt)
+        end += 1
+
+
+def _comma_list(i: int, sent: Span, ms: DocMentions) -> bool:
+    """Whether the comma run of places from ``i`` is a list ("Malabo, Germany, Madrid, Barcelona, etc."),
+    not an address: a state stands before its last item (a state is the end of an address), or a list word
+    follows it."""
+    run, end = _comma_run(i, sent, ms)
+    if any(m.iso3 and ms.as_place(m) is m for m in run[:-1]):
+        return True
+    if run[-1].text.endswith("."):
+        return False  # a state's abbreviation ends an address: "Jackson, Wyo., and Gunnison, Colo."
+    doc = sent.doc
+    nxt = end + 1 if end < sent.end and doc[end].text == "," else end
+    return nxt < sent.end and doc[nxt].lower_ in _LIST_ENDS
+
+
+def _containers(i: int, sent: Span, ms: DocMentions) -> list[Mention]:
+    """The larger places after the place at ``i`` in an address: "Guilderland, *Albany County*, *New York*"."""
+    return _comma_run(i, sent, ms)[0][1:]
 
 
 def _and_enclosing(o: Token, m: Mention, place: Mention, ms: DocMentions) -> Iterator[Candidate]:

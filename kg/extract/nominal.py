@@ -21,6 +21,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
 from kg.extract.roles import role_candidates
+from kg.records import Mention
 
 _COPULAS = frozenset({"be", "remain", "become", "stay", "seem"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})

@@ -1,0 +1,63 @@
+"""A relation's own date and place, from its sentence: the glue between the rules and the triples.
+
+:class:`SentenceSetting` finds a sentence's time expressions (:mod:`kg.extract.when`) and places
+(:mod:`kg.extract.where`) once; :meth:`SentenceSetting.of` gives one candidate its date and, for an event
+(not a standing relation such as LEADER_OF), its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from kg.extract.candidate import Candidate
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import DocMentions
+from kg.extract.scope import relation_scope
+from kg.extract.when import DateMention, When, event_date, sentence_dates
+from kg.extract.where import PlaceMention, Where, event_location, sentence_places
+from kg.ontology import RELATION_TYPES
+from kg.records import Mention
+
+#: Relation types that are events, which have a place (PLOVER types; not standing relations, not RELATED).
+EVENT_TYPES = frozenset(name for name, t in RELATION_TYPES.items() if t.quad_class > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSetting:
+    """The time expressions and places of one sentence, and where each mention's head token is."""
+
+    sent: Span
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    heads: dict[int, int]  # mention start offset -> its head token
+    lex: Lexicon
+    char_offset: int = 0
+
+    @classmethod
+    def build(cls, sent: Span, ms: DocMentions, heads: dict[int, int], lex: Lexicon) -> SentenceSetting:
+        return cls(sent, sentence_dates(sent), sentence_places(sent, ms), heads, lex, ms.char_offset)
+
+    def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
+        """The candidate's own date (resolved against the document date ``base``) and place."""
+        if not self.dates and not self.places:
+            return None, None
+        s, o = self._head(c.subject), self._head(c.object)
+        if s is None or o is None:
+            return None, None
+        scope = relation_scope(self.sent.doc, s, o)
+        when = event_date(self.dates, scope, base, future=c.modality == "future") if self.dates else None
+        where = None
+        if self.places and c.relation_type in EVENT_TYPES:
+            where = event_location(self.places, scope, (c.subject, c.object), self.sent, self.lex)
+        return when, where
+
+    def _head(self, m: Mention) -> int | None:
+        head = self.heads.get(m.start)
+        if head is not None:
+            return head
+        # a mention a rule made itself: found by its characters (spans are document offsets)
+        doc = self.sent.doc
+        span = doc.char_span(m.start - self.char_offset, m.end - self.char_offset, alignment_mode="expand")
+        return span.root.i if span is not None else None

@@ -1,0 +1,139 @@
+"""Where an event happened, when the sentence says it: "strikes *in Idlib*", "talks *in Geneva*".
+
+:func:`sentence_places` finds the places a sentence puts something in (a place named after "in", "at",
+"near", "outside"; through a place noun: "in the Syrian city of Aleppo", "in Idlib province") with the
+token each hangs from. :func:`event_location` gives an event the place that hangs from its own verb or
+event noun (:mod:`kg.extract.scope`): never a place of another clause, never a place that only says where
+an actor is ("Iran's embassy *in London*", "US troops *in Syria*"), never one of the relation's two ends,
+and never every town of the article (datelines and places named elsewhere are not looked at).
+
+A place is named canonically (a seat of power as the city: "Cairo", not Egypt) with its country's ISO
+code: the state itself, the state of a seat of power, the state after a comma ("Idlib, Syria") or before
+the place noun ("the Syrian city of Idlib"); else the code is ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import DocMentions
+from kg.extract.scope import CLAUSE_POS, Scope
+from kg.records import Mention
+
+# Entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that put an event somewhere ("talks *in* Geneva", "a blast *near* Kabul").
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})
+# Nouns a place name hangs from ("the city *of* Aleppo", "Idlib *province*").
+PLACE_NOUNS = frozenset([
+    "city", "town", "village", "capital", "suburb", "province", "state", "region", "district", "county",
+    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "governorate", "oblast",
+    "prefecture", "territory", "enclave", "strip", "peninsula", "border", "coast", "outskirts", "centre",
+    "center", "north", "south", "east", "west", "part", "parts", "heart", "countryside",
+])
+# Dependents of a place noun that name the place ("Idlib province", "the city, Aleppo").
+_NAME_DEPS = frozenset({"compound", "appos", "npadvmod", "nmod"})
+# Dependents that say which state a place is in ("the *Syrian* city of Idlib").
+_STATE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place an event happened in: its canonical name and its country's ISO 3166 alpha-3 code."""
+
+    name: str
+    iso3: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place a sentence puts something in: the mention, the token it hangs from, its first token."""
+
+    mention: Mention
+    anchor: int
+    start: int
+    where: Where
+
+
+def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
+    """The places of a sentence named after a locative preposition, in order."""
+    out: list[PlaceMention] = []
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS or tok.head.head.i == tok.head.i:
+            continue
+        found = _place_in(tok, ms)
+        if found is not None:
+            m, name_tok = found
+            out.append(PlaceMention(m, tok.head.head.i, tok.head.i, Where(ms.as_place(m).name,
+                                                                         _country(m, name_tok, tok, ms))))
+    return out
+
+
+def _is_place(m: Mention | None) -> bool:
+    return m is not None and m.type in PLACE_LABELS
+
+
+def _place_in(tok: Token, ms: DocMentions) -> tuple[Mention, Token] | None:
+    """The place mention an object of "in" names: itself, or the name on its place noun."""
+    m = ms.by_token.get(tok.i)
+    if _is_place(m):
+        assert m is not None
+        return m, tok
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ in _NAME_DEPS:  # "Idlib province"
+            found = ms.by_token.get(child.i)
+            if _is_place(found) and (found is None or not found.iso3 or child.dep_ != "compound"
+                                     or tok.lemma_.lower() in ("province", "region", "state", "governorate")):
+                assert found is not None
+                return found, child
+        if child.dep_ == "prep" and child.lower_ == "of":  # "the city of Aleppo", "the outskirts of Kabul"
+            for pobj in child.children:
+                found = ms.by_token.get(pobj.i)
+                if pobj.dep_ == "pobj" and _is_place(found):
+                    assert found is not None
+                    return found, pobj
+    return None
+
+
+def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str | None:
+    """The ISO code of the state a place is in, when the mention or the phrase says it."""
+    if m.iso3:
+        return m.iso3  # a state, or a seat of power
+    doc = name_tok.doc
+    after = name_tok.i + 1
+    while after < len(doc) and ms.by_token.get(after) is m:
+        after += 1
+    if after + 1 < len(doc) and doc[after].text == ",":
+        state = ms.by_token.get(after + 1)  # "Idlib, Syria"
+        if state is not None and state.iso3:
+            return state.iso3
+    for child in phrase.children:
+        state = ms.by_token.get(child.i)
+        if child.dep_ in _STATE_DEPS and state is not None and state.iso3 and state is not m:
+            return state.iso3  # "the Syrian city of Idlib"
+    return None
+
+
+def event_location(places: list[PlaceMention], scope: Scope, ends: tuple[Mention, Mention], sent: Span,
+                   lex: Lexicon) -> Where | None:
+    """The place of the event ``scope`` covers: the nearest one hanging from its own verb or event noun."""
+    starts = {ends[0].start, ends[1].start}
+    doc = sent.doc
+    best: tuple[int, int] | None = None
+    found: Where | None = None
+    for p in places:
+        if p.mention.start in starts or not scope.owns(p.anchor, p.start):
+            continue
+        head = doc[p.anchor]
+        if head.pos_ not in CLAUSE_POS and not (head.pos_ == "NOUN" and p.anchor == scope.top) \
+                and lex.noun(head.lemma_.lower()) is None:
+            continue  # "Iran's embassy in London": where an actor is, not where the event was
+        rank = (scope.depth[p.anchor], abs(p.anchor - scope.top))
+        if best is None or rank < best:
+            best, found = rank, p.where
+    return found

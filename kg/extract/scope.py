@@ -26,6 +26,9 @@ OCCURRENCE_VERBS = frozenset({"take", "happen", "occur", "begin", "start", "end"
                               "close", "conclude", "resume", "continue", "erupt", "break"})
 # Subject relations of a noun whose verb may pass its date to it.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies that open a clause of its own below a verb ("after *overthrowing* his father", "said Russia
+# had *attacked*"): what hangs from the verb above is that verb's, not the relation's.
+SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "acl", "relcl", "pcomp", "csubj", "parataxis"})
 # Longest dependency path followed up from a mention (parses of run-on text can be deep).
 _MAX_DEPTH = 40
 
@@ -37,6 +40,7 @@ class Scope:
     depth: dict[int, int]  # token index -> steps from the nearer end of the relation
     fronted: frozenset[int]  # tokens whose modifiers count only when they come before the token
     top: int  # the lowest common ancestor of the two mentions
+    object_side: frozenset[int]  # the tokens from the object (or a passive's agent) up to, not including, the top
 
     def owns(self, anchor: int, modifier_start: int) -> bool:
         """Whether a modifier starting at token ``modifier_start`` and hanging from ``anchor`` is the relation's."""
@@ -60,9 +64,15 @@ def relation_scope(doc: Doc, subject: int, obj: int) -> Scope:
     top = next((t for t in o_path if t.i in on_s), o_path[-1])
     depth: dict[int, int] = {}
     fronted: set[int] = set()
+    object_side: set[int] = set()
+    above_clause: set[int] = set()  # tokens above a subordinate clause the object is in
     for path in (s_path, o_path):
-        after_conj = False
+        after_conj = after_clause = False
         for k, t in enumerate(path):
+            if after_clause:
+                above_clause.add(t.i)
+            if t.i != top.i and (path is o_path or any(a.dep_ == "agent" for a in path[k:])):
+                object_side.add(t.i)  # the patient's phrase, or the agent's ("killed by US forces in ...")
             depth[t.i] = min(depth.get(t.i, k), k)
             if after_conj:
                 fronted.add(t.i)
@@ -70,7 +80,11 @@ def relation_scope(doc: Doc, subject: int, obj: int) -> Scope:
                 break
             # a verb joined to the one above by "and": what hangs after the upper verb is its own
             after_conj = after_conj or (t.dep_ == "conj" and t.pos_ in CLAUSE_POS)
-    if top.pos_ not in CLAUSE_POS and top.dep_ in _SUBJECT_DEPS and top.head.lemma_.lower() in OCCURRENCE_VERBS:
+            after_clause = after_clause or t.dep_ in SUBORDINATE_DEPS
+    for i in above_clause:
+        depth.pop(i, None)
+    if top.i in depth and top.pos_ not in CLAUSE_POS and top.dep_ in _SUBJECT_DEPS \
+            and top.head.lemma_.lower() in OCCURRENCE_VERBS:
         # "the summit between Putin and Xi took place on Tuesday": the verb's date is the event's
         depth[top.head.i] = depth[top.i] + 1
-    return Scope(depth, frozenset(fronted), top.i)
+    return Scope(depth, frozenset(fronted), top.i, frozenset(object_side))

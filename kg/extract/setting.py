@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from kg.extract.candidate import Candidate
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
-from kg.extract.scope import relation_scope
+from kg.extract.scope import CLAUSE_POS, relation_scope
 from kg.extract.when import DateMention, When, event_date, sentence_dates
 from kg.extract.where import PlaceMention, Where, event_location, sentence_places
 from kg.ontology import RELATION_TYPES
@@ -22,6 +22,8 @@ from kg.records import Mention
 
 #: Relation types that are events, which have a place (PLOVER types; not standing relations, not RELATED).
 EVENT_TYPES = frozenset(name for name, t in RELATION_TYPES.items() if t.quad_class > 0)
+#: Relations that hold whatever the sentence's date: a place stays inside its country.
+TIMELESS_TYPES = frozenset({"LOCATED_IN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,25 +34,40 @@ class SentenceSetting:
     dates: list[DateMention]
     places: list[PlaceMention]
     heads: dict[int, int]  # mention start offset -> its head token
+    by_token: dict[int, Mention]
     lex: Lexicon
     char_offset: int = 0
 
     @classmethod
     def build(cls, sent: Span, ms: DocMentions, heads: dict[int, int], lex: Lexicon) -> SentenceSetting:
-        return cls(sent, sentence_dates(sent), sentence_places(sent, ms), heads, lex, ms.char_offset)
+        return cls(sent, sentence_dates(sent), sentence_places(sent, ms), heads, ms.by_token, lex, ms.char_offset)
 
     def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
         """The candidate's own date (resolved against the document date ``base``) and place."""
-        if not self.dates and not self.places:
+        if not self.dates and not self.places or c.relation_type in TIMELESS_TYPES:
             return None, None
         s, o = self._head(c.subject), self._head(c.object)
         if s is None or o is None:
             return None, None
         scope = relation_scope(self.sent.doc, s, o)
-        when = event_date(self.dates, scope, base, future=c.modality == "future") if self.dates else None
+        ends = {c.subject.start, c.object.start}
+        standing = c.relation_type not in EVENT_TYPES
+
+        def anchor_ok(i: int) -> bool:
+            m = self.by_token.get(i)
+            if m is not None and m.start in ends:
+                return False  # "the 2019 IAAF World Championships": the date is part of a name
+            tok = self.sent.doc[i]
+            if tok.pos_ in CLAUSE_POS:
+                return True
+            # a standing relation is dated by its verb only ("elected to Congress in 1964")
+            return not standing and (i == scope.top or self.lex.noun(tok.lemma_.lower()) is not None)
+
+        future = c.modality == "future"
+        when = event_date(self.dates, scope, base, future=future, anchor_ok=anchor_ok) if self.dates else None
         where = None
-        if self.places and c.relation_type in EVENT_TYPES:
-            where = event_location(self.places, scope, (c.subject, c.object), self.sent, self.lex)
+        if self.places and not standing:
+            where = event_location(self.places, scope, (c.subject, c.object), self.sent, anchor_ok)
         return when, where
 
     def _head(self, m: Mention) -> int | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -50,8 +50,11 @@ _VAGUE = frozenset({"now", "recently", "currently", "today's", "the past", "the 
                     "the day", "the time", "that time", "this time", "the moment", "annually", "daily",
                     "weekly", "monthly", "yearly", "once", "the years", "that day", "the same day",
                     "the end", "the weekend", "this weekend", "last weekend", "the previous day", "the next day"})
+# Times relative to another event, not to the document ("a decade later", "two years earlier").
+_ANOTHER_EVENT = re.compile(r"\b(later|earlier|before|after|afterwards|prior|previously)$")
 # Qualifiers that narrow a time without changing its precision ("*early* 2018", "*late* last year").
 _QUALIFIER = re.compile(r"^(?:the\s+)?(?:early|earlier|mid|middle|late|later|end|beginning|start)(?:\s+of|-|\s)\s*")
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"^(?:(last|this|next|on|past)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:'s)?"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$")
@@ -117,6 +120,8 @@ def _norm(text: str) -> str:
 
 def _attachment(root: Token) -> tuple[Token, str] | None:
     """The token a time expression headed by ``root`` hangs from, and its preposition."""
+    if root.dep_ == "compound" and root.head.lower_ in _PARTS_OF_DAY:
+        root = root.head  # "on Saturday morning": the date hangs where the morning does
     if root.dep_ in ("pobj", "pcomp") and root.head.pos_ == "ADP":
         prep = root.head
         if prep.head.i == prep.i:
@@ -163,9 +168,15 @@ def _mention(span: Span) -> DateMention | None:
     return DateMention(span.start, span.end, anchor.i, prep, text)
 
 
-def event_date(dates: list[DateMention], scope: Scope, base: str | None, *, future: bool = False) -> When | None:
-    """The date of the relation ``scope`` covers: its nearest own time expression that resolves."""
-    own = [d for d in dates if scope.owns(d.anchor, d.start) and d.prep not in _NOT_AT_PREPS]
+def event_date(dates: list[DateMention], scope: Scope, base: str | None, *, future: bool = False,
+               anchor_ok: Callable[[int], bool] = lambda i: True) -> When | None:
+    """The date of the relation ``scope`` covers: its nearest own time expression that resolves.
+
+    ``anchor_ok`` says which of the relation's tokens may carry its date (not the name of an end:
+    "the 2019 IAAF World Championships", not a noun that is no event: "the 2009 novel").
+    """
+    own = [d for d in dates if scope.owns(d.anchor, d.start) and d.prep not in _NOT_AT_PREPS
+           and anchor_ok(d.anchor)]
     own.sort(key=lambda d: (scope.depth[d.anchor], abs(d.anchor - scope.top), d.start))
     for d in own:
         when = resolve(d.text, base, future=future, since=d.prep in SINCE_PREPS)
@@ -197,11 +208,13 @@ def resolve(text: str, base: str | None, *, future: bool = False, since: bool = 
 @lru_cache(maxsize=4096)  # a corpus repeats its time expressions ("Monday", "last year") and its dates
 def _resolve(text: str, base_text: str | None, future: bool, since: bool) -> When | None:
     text = re.sub(r"^(?:(?:in|on|during|at|throughout|over|of|since)\s+)?(?:the\s+)?", "", text)
+    if text.endswith("'s") and _MONTH.fullmatch(text[:-2]):
+        return None  # "May's negotiated Brexit agreement": a name, not a month
     text = re.sub(r"'s$", "", text)
     base = _date(base_text)
     when = _period(text, base)
     if when is None:
-        if _DURATION.search(text) or text in _VAGUE:
+        if _DURATION.search(text) or text in _VAGUE or _ANOTHER_EVENT.search(text):
             return None
         when = _range(text, base, future) or _single(text, base, future)
     if when is None or not _plausible(when, base):

@@ -14,13 +14,13 @@ the place noun ("the Syrian city of Idlib"); else the code is ``None``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
-from kg.extract.scope import CLAUSE_POS, Scope
+from kg.extract.scope import Scope
 from kg.records import Mention
 
 # Entity labels of places.
@@ -65,6 +65,8 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS or tok.head.head.i == tok.head.i:
             continue
         found = _place_in(tok, ms)
+        if found is not None and found[0].start in ms.coref:
+            continue  # "In it, Trump asks ...": a pronoun is no place named
         if found is not None:
             m, name_tok = found
             out.append(PlaceMention(m, tok.head.head.i, tok.head.i, Where(ms.as_place(m).name,
@@ -85,18 +87,17 @@ def _place_in(tok: Token, ms: DocMentions) -> tuple[Mention, Token] | None:
     if tok.lemma_.lower() not in PLACE_NOUNS:
         return None
     for child in tok.children:
-        if child.dep_ in _NAME_DEPS:  # "Idlib province"
-            found = ms.by_token.get(child.i)
-            if _is_place(found) and (found is None or not found.iso3 or child.dep_ != "compound"
-                                     or tok.lemma_.lower() in ("province", "region", "state", "governorate")):
-                assert found is not None
-                return found, child
         if child.dep_ == "prep" and child.lower_ == "of":  # "the city of Aleppo", "the outskirts of Kabul"
             for pobj in child.children:
                 found = ms.by_token.get(pobj.i)
                 if pobj.dep_ == "pobj" and _is_place(found):
                     assert found is not None
                     return found, pobj
+    for child in tok.children:
+        found = ms.by_token.get(child.i)
+        # "Idlib province"; but in "the US state of Alabama" the state before the noun is the country
+        if child.dep_ in _NAME_DEPS and _is_place(found) and found is not None and not found.iso3:
+            return found, child
     return None
 
 
@@ -120,19 +121,21 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
 
 
 def event_location(places: list[PlaceMention], scope: Scope, ends: tuple[Mention, Mention], sent: Span,
-                   lex: Lexicon) -> Where | None:
-    """The place of the event ``scope`` covers: the nearest one hanging from its own verb or event noun."""
+                   anchor_ok: Callable[[int], bool]) -> Where | None:
+    """The place of the event ``scope`` covers: the nearest one hanging from its own verb or event noun.
+
+    ``anchor_ok`` says which tokens may carry the event's place besides the patient's phrase ("struck
+    *the Jolo Cathedral in Mindanao*"): verbs and event nouns, not the subject's phrase ("Iran's embassy in
+    London criticised ...": where the subject sits, not where the event was).
+    """
     starts = {ends[0].start, ends[1].start}
-    doc = sent.doc
     best: tuple[int, int] | None = None
     found: Where | None = None
     for p in places:
         if p.mention.start in starts or not scope.owns(p.anchor, p.start):
             continue
-        head = doc[p.anchor]
-        if head.pos_ not in CLAUSE_POS and not (head.pos_ == "NOUN" and p.anchor == scope.top) \
-                and lex.noun(head.lemma_.lower()) is None:
-            continue  # "Iran's embassy in London": where an actor is, not where the event was
+        if p.anchor not in scope.object_side and not anchor_ok(p.anchor):
+            continue
         rank = (scope.depth[p.anchor], abs(p.anchor - scope.top))
         if best is None or rank < best:
             best, found = rank, p.where

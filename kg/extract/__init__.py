@@ -100,5 +100,5 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
                 negated=c.negated, modality=c.modality, confidence=c.confidence, date=document.date,
                 subject_id=s.key, object_id=o.key, subject_iso3=s.iso3, object_iso3=o.iso3,
                 sentence_start=start, pattern=c.pattern, doc_title=document.title, doc_url=document.url,
-                event_date=when and when.value, event_date_precision=when and when.precision,
-                location=where and where.name, location_iso3=where and where.iso3)
+                event_date=when.value if when else None, event_date_precision=when.precision if when else None,
+                location=where.name if where else None, location_iso3=where.iso3 if where else None)

@@ -29,6 +29,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies that open a clause of its own below a verb ("after *overthrowing* his father", "said Russia
 # had *attacked*"): what hangs from the verb above is that verb's, not the relation's.
 SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "acl", "relcl", "pcomp", "csubj", "parataxis"})
+# Prepositions of a group or pair of actors named in one phrase ("the leaders *of* X and Y", "talks *between*").
+_GROUP_PREPS = frozenset({"of", "between", "among"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Longest dependency path followed up from a mention (parses of run-on text can be deep).
 _MAX_DEPTH = 40
 
@@ -39,8 +42,8 @@ class Scope:
 
     depth: dict[int, int]  # token index -> steps from the nearer end of the relation
     fronted: frozenset[int]  # tokens whose modifiers count only when they come before the token
-    top: int  # the lowest common ancestor of the two mentions
-    object_side: frozenset[int]  # the tokens from the object (or a passive's agent) up to, not including, the top
+    top: int  # the relation's predicate: the mentions' lowest common ancestor, or the verb of conjoined ends
+    agent_side: frozenset[int]  # a passive's agent phrase ("killed by US forces in Pakistan")
 
     def owns(self, anchor: int, modifier_start: int) -> bool:
         """Whether a modifier starting at token ``modifier_start`` and hanging from ``anchor`` is the relation's."""
@@ -57,6 +60,55 @@ def _path(tok: Token) -> list[Token]:
     return out
 
 
+def _walk(path: list[Token], top: Token, depth: dict[int, int], fronted: set[int], above: set[int]) -> None:
+    """Own the tokens of one mention's path up to the top; note what lies past a conjoined or subordinate verb."""
+    after_conj = after_clause = False
+    for k, t in enumerate(path):
+        if after_clause:
+            above.add(t.i)
+        depth[t.i] = min(depth.get(t.i, k), k)
+        if after_conj:
+            fronted.add(t.i)
+        if t.i == top.i:
+            return
+        # a verb joined to the one above by "and": what hangs after the upper verb is its own
+        after_conj = after_conj or (t.dep_ == "conj" and t.pos_ in CLAUSE_POS)
+        after_clause = after_clause or t.dep_ in SUBORDINATE_DEPS
+
+
+def _conjoined(a: list[Token], b: list[Token], top: Token) -> bool:
+    """Whether one end is the top and the other reaches it through "and" only ("Cyprus and Greece met")."""
+    for upper, lower in ((a, b), (b, a)):
+        if upper[0].i == top.i and top in lower:
+            return all(t.dep_ == "conj" for t in lower[:lower.index(top)])
+    return False
+
+
+def _predicate(top: Token, depth: dict[int, int], conjoined: bool) -> Token:
+    """The token that says what the relation is, owned with its distance: the top or a verb above it."""
+    if top.i not in depth or not conjoined:
+        occurs = top.pos_ not in CLAUSE_POS and top.i in depth
+        return _occurrence(top, depth) if occurs else top
+    cur, any_verb = top, True
+    if cur.dep_ == "pobj" and cur.head.lower_ in _GROUP_PREPS and cur.head.head.pos_ in _NOUN_POS:
+        # "the delegations *of* Cyprus and Greece met", "talks *between* Russia and Ukraine took place"
+        any_verb = cur.head.lower_ == "of"
+        depth[cur.head.head.i] = depth[cur.i] + 2
+        cur = cur.head.head
+    if any_verb and cur.dep_ in _SUBJECT_DEPS and cur.head.pos_ in CLAUSE_POS:
+        depth[cur.head.i] = depth[cur.i] + 1  # "Cyprus and Greece met in Athens"
+        return cur.head
+    return _occurrence(cur, depth)
+
+
+def _occurrence(noun: Token, depth: dict[int, int]) -> Token:
+    """An event noun, owning the verb that says it took place (a name never: "Patrick ... ended his bid")."""
+    if noun.pos_ == "NOUN" and noun.dep_ in _SUBJECT_DEPS and noun.head.lemma_.lower() in OCCURRENCE_VERBS:
+        # "the summit between Putin and Xi took place on Tuesday": the verb's date is the event's
+        depth[noun.head.i] = depth[noun.i] + 1
+    return noun
+
+
 def relation_scope(doc: Doc, subject: int, obj: int) -> Scope:
     """The scope of a relation between the mentions headed by tokens ``subject`` and ``obj``."""
     s_path, o_path = _path(doc[subject]), _path(doc[obj])
@@ -64,27 +116,13 @@ def relation_scope(doc: Doc, subject: int, obj: int) -> Scope:
     top = next((t for t in o_path if t.i in on_s), o_path[-1])
     depth: dict[int, int] = {}
     fronted: set[int] = set()
-    object_side: set[int] = set()
-    above_clause: set[int] = set()  # tokens above a subordinate clause the object is in
+    above: set[int] = set()  # tokens above a subordinate clause an end is in
     for path in (s_path, o_path):
-        after_conj = after_clause = False
-        for k, t in enumerate(path):
-            if after_clause:
-                above_clause.add(t.i)
-            if t.i != top.i and (path is o_path or any(a.dep_ == "agent" for a in path[k:])):
-                object_side.add(t.i)  # the patient's phrase, or the agent's ("killed by US forces in ...")
-            depth[t.i] = min(depth.get(t.i, k), k)
-            if after_conj:
-                fronted.add(t.i)
-            if t.i == top.i:
-                break
-            # a verb joined to the one above by "and": what hangs after the upper verb is its own
-            after_conj = after_conj or (t.dep_ == "conj" and t.pos_ in CLAUSE_POS)
-            after_clause = after_clause or t.dep_ in SUBORDINATE_DEPS
-    for i in above_clause:
+        _walk(path, top, depth, fronted, above)
+    for i in above:
         depth.pop(i, None)
-    if top.i in depth and top.pos_ not in CLAUSE_POS and top.dep_ in _SUBJECT_DEPS \
-            and top.head.lemma_.lower() in OCCURRENCE_VERBS:
-        # "the summit between Putin and Xi took place on Tuesday": the verb's date is the event's
-        depth[top.head.i] = depth[top.i] + 1
-    return Scope(depth, frozenset(fronted), top.i, frozenset(object_side))
+    below_top = s_path[:s_path.index(top)] if top in s_path else s_path
+    agent = next((k for k, t in enumerate(below_top) if t.dep_ == "agent"), None)
+    agent_side = frozenset(t.i for t in below_top[:agent + 1]) if agent is not None else frozenset()
+    predicate = _predicate(top, depth, _conjoined(s_path, o_path, top))
+    return Scope(depth, frozenset(fronted), predicate.i, agent_side)

@@ -44,7 +44,7 @@ class SentenceSetting:
 
     def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
         """The candidate's own date (resolved against the document date ``base``) and place."""
-        if not self.dates and not self.places or c.relation_type in TIMELESS_TYPES:
+        if (not self.dates and not self.places) or c.relation_type in TIMELESS_TYPES:
             return None, None
         s, o = self._head(c.subject), self._head(c.object)
         if s is None or o is None:
@@ -63,11 +63,17 @@ class SentenceSetting:
             # a standing relation is dated by its verb only ("elected to Congress in 1964")
             return not standing and (i == scope.top or self.lex.noun(tok.lemma_.lower()) is not None)
 
+        def place_ok(i: int) -> bool:
+            m = self.by_token.get(i)
+            # "struck the Jolo Cathedral in Mindanao", "killed by US forces in Pakistan": the patient's
+            # place, or the agent's, is the event's
+            return anchor_ok(i) or i in scope.agent_side or (m is not None and m.start == c.object.start)
+
         future = c.modality == "future"
         when = event_date(self.dates, scope, base, future=future, anchor_ok=anchor_ok) if self.dates else None
         where = None
         if self.places and not standing:
-            where = event_location(self.places, scope, (c.subject, c.object), self.sent, anchor_ok)
+            where = event_location(self.places, scope, (c.subject, c.object), place_ok)
         return when, where
 
     def _head(self, m: Mention) -> int | None:

@@ -63,7 +63,7 @@ _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this mo
 _RELATIVE_UNIT = re.compile(r"^(?:(last|this|next|past|earlier\s+this|later\s+this|previous)\s+)(week|month|year)$")
 _DECADE = re.compile(r"^(?:the\s+)?(\d{3})0s$")
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-_YEAR_RANGE = re.compile(r"^(?:between|from)?\s*(.+?)\s*(?:and|to|until|through|-|–)\s*(.+)$")
+_YEAR_RANGE = re.compile(r"^(?:between\s+|from\s+)?(.+?)(?:\s+(?:and|to|until|through)\s+|\s*-\s*(?=\d{4}\b))(.+)$")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b")
 # Plausible years: no event in a news sentence before this, none later than ten years after the document.
 _MIN_YEAR = 1000
@@ -273,7 +273,7 @@ def _single(text: str, base: dt.date | None, future: bool) -> When | None:
     if _YEAR.fullmatch(text):
         return When(text, "year")
     relative = _relative(text, base, future)
-    if relative is not None or base is None and not _YEAR.search(text):
+    if relative is not None or (base is None and not _YEAR.search(text)):
         return relative  # nothing relative without a document date
     if not (_YEAR.search(text) or _MONTH.search(text) or re.search(r"\bago\b", text)):
         return None

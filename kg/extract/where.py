@@ -65,8 +65,8 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS or tok.head.head.i == tok.head.i:
             continue
         found = _place_in(tok, ms)
-        if found is not None and found[0].start in ms.coref:
-            continue  # "In it, Trump asks ...": a pronoun is no place named
+        if found is not None and (found[0].start in ms.coref or found[1].pos_ == "PRON"):
+            continue  # "In it, Trump asks ...", "in which": a pronoun is no place named
         if found is not None:
             m, name_tok = found
             out.append(PlaceMention(m, tok.head.head.i, tok.head.i, Where(ms.as_place(m).name,
@@ -120,21 +120,19 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
     return None
 
 
-def event_location(places: list[PlaceMention], scope: Scope, ends: tuple[Mention, Mention], sent: Span,
+def event_location(places: list[PlaceMention], scope: Scope, ends: tuple[Mention, Mention],
                    anchor_ok: Callable[[int], bool]) -> Where | None:
-    """The place of the event ``scope`` covers: the nearest one hanging from its own verb or event noun.
+    """The place of the event ``scope`` covers: the nearest one hanging from a token ``anchor_ok`` allows.
 
-    ``anchor_ok`` says which tokens may carry the event's place besides the patient's phrase ("struck
-    *the Jolo Cathedral in Mindanao*"): verbs and event nouns, not the subject's phrase ("Iran's embassy in
-    London criticised ...": where the subject sits, not where the event was).
+    The caller allows verbs, event nouns and the patient's own phrase ("struck *the Jolo Cathedral in
+    Mindanao*"), not the subject's phrase ("Iran's embassy in London criticised ...": where the subject
+    sits, not where the event was).
     """
     starts = {ends[0].start, ends[1].start}
     best: tuple[int, int] | None = None
     found: Where | None = None
     for p in places:
-        if p.mention.start in starts or not scope.owns(p.anchor, p.start):
-            continue
-        if p.anchor not in scope.object_side and not anchor_ok(p.anchor):
+        if p.mention.start in starts or not scope.owns(p.anchor, p.start) or not anchor_ok(p.anchor):
             continue
         rank = (scope.depth[p.anchor], abs(p.anchor - scope.top))
         if best is None or rank < best:

@@ -149,3 +149,40 @@ def test_resolve(text: str, base: str | None, expected: When | None) -> None:
 def test_since_runs_to_the_document_date() -> None:
     assert resolve("2014", "2019-03-06", since=True) == When("2014/2019-03-06", "span")
     assert resolve("2014", None, since=True) is None
+
+
+def test_conjoined_subjects_take_the_date_of_their_verb(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Cyprus Cyprus PROPN NNP nsubj 3
+and and CCONJ CC cc 0
+Greece Greece PROPN NNP conj 0
+met meet VERB VBD ROOT 3
+in in ADP IN prep 3
+Athens Athens PROPN NNP pobj 4
+on on ADP IN prep 3
+Thursday Thursday PROPN NNP pobj 6
+. . PUNCT . punct 3""", ents=[(0, 1, "GPE"), (2, 3, "GPE"), (5, 6, "GPE"), (7, 8, "DATE")])
+    triples = list(extract_triples(doc, Document(id="d", text=doc.text, date="2020-01-10")))
+    assert [(t.subject, t.object, t.event_date, t.location, t.location_iso3) for t in triples] == [
+        ("Cyprus", "Greece", "2020-01-09", "Athens", "GRC")]
+
+
+def test_a_title_is_not_dated_by_the_verb_of_its_holder(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Deval Deval PROPN NNP compound 1
+Patrick Patrick PROPN NNP nsubj 9
+, , PUNCT , punct 1
+the the DET DT det 5
+former former ADJ JJ amod 5
+governor governor NOUN NN appos 1
+of of ADP IN prep 5
+Massachusetts Massachusetts PROPN NNP pobj 6
+, , PUNCT , punct 1
+ended end VERB VBD ROOT 9
+his his PRON PRP$ poss 11
+campaign campaign NOUN NN dobj 9
+on on ADP IN prep 9
+Wednesday Wednesday PROPN NNP pobj 12
+. . PUNCT . punct 9""", ents=[(0, 2, "PERSON"), (7, 8, "GPE"), (13, 14, "DATE")])
+    triples = list(extract_triples(doc, Document(id="d", text=doc.text, date="2020-02-14")))
+    assert triples and all(t.event_date is None for t in triples)  # he was governor before, not on Wednesday

@@ -133,27 +133,41 @@ def _attachment(root: Token) -> tuple[Token, str] | None:
 
 
 def sentence_dates(sent: Span) -> list[DateMention]:
-    """The time expressions of a sentence, in order: DATE entities and named periods."""
+    """The time expressions of a sentence, in order: DATE entities and named periods.
+
+    One pass over the tokens (``Span.ents`` would go through all the document's entities per sentence).
+    """
     out: list[DateMention] = []
-    taken: set[int] = set()
-    for ent in sent.ents:
-        if ent.label_ not in DATE_LABELS:
-            continue
-        if ent.label_ == "EVENT" and _norm(ent.text) not in periods():
-            continue  # "the Olympics": an event, but no dates known for it
-        found = _mention(sent.doc[ent.start:ent.end])
-        if found is not None:
-            out.append(found)
-            taken.update(range(ent.start, ent.end))
-    for tok in sent:
-        # "during the Soviet era": a named period the NER left untagged
-        if tok.dep_ == "pobj" and tok.head.lower_ in AT_PREPS | SINCE_PREPS and tok.i not in taken:
-            phrase = sent.doc[tok.left_edge.i:tok.i + 1]
-            if _norm(phrase.text) in periods():
-                found = _mention(phrase)
+    doc, names, heads = sent.doc, periods(), _period_heads()
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if tok.ent_iob_ == "B" and tok.ent_type_ in DATE_LABELS:
+            end = i + 1
+            while end < sent.end and doc[end].ent_iob_ == "I":
+                end += 1
+            span = doc[i:end]
+            if tok.ent_type_ == "DATE" or _norm(span.text) in names:  # an EVENT with known dates only
+                found = _mention(span)
                 if found is not None:
                     out.append(found)
-    return sorted(out, key=lambda d: d.start)
+            i = end
+            continue
+        if tok.lower_ in heads and tok.dep_ == "pobj" and tok.head.lower_ in AT_PREPS | SINCE_PREPS \
+                and not tok.ent_type_:
+            # "during the Soviet era": a named period the NER left untagged
+            phrase = doc[tok.left_edge.i:tok.i + 1]
+            found = _mention(phrase) if _norm(phrase.text) in names else None
+            if found is not None:
+                out.append(found)
+        i += 1
+    return out
+
+
+@cache
+def _period_heads() -> frozenset[str]:
+    """The last words of the named periods ("war", "era"): only phrases ending so are looked up."""
+    return frozenset(name.rsplit(" ", 1)[-1] for name in periods())
 
 
 def _mention(span: Span) -> DateMention | None:

@@ -23,7 +23,7 @@ def test_a_lone_dated_triple_gives_its_span(make_triple: Any) -> None:
     t = make_triple(event_date="2019-02-25/2019-03-03", event_date_precision="span", date="2019-03-06",
                     location="Geneva", location_iso3="CHE")
     g = build_graph([t])
-    (u, v, d), = g.edges(data=True)
+    (u, _, d), = g.edges(data=True)
     assert (d["first_date"], d["last_date"]) == ("2019-02-25", "2019-03-03")
     assert (d["evidence"][0]["location"], d["evidence"][0]["location_iso3"]) == ("Geneva", "CHE")
     assert (g.nodes[u]["first_date"], g.nodes[u]["last_date"]) == ("2019-02-25", "2019-03-03")
@@ -45,3 +45,26 @@ def test_records_without_the_new_fields_read_as_undated(make_triple: Any) -> Non
     assert (t.event_date, t.location, t.extra) == (None, None, {})
     edge = GraphBuilder().update([d]).graph().edges["russia", "ukraine", "ASSAULT"]
     assert (edge["first_date"], edge["evidence"][0]["event_date"]) == ("2024-06-19", None)
+
+
+def test_gexf_timeline_widens_an_event_year_to_whole_days(make_triple: Any) -> None:
+    from kg.export.gexf import edge_interval, generate_gexf
+
+    g = build_graph([make_triple("Soviet Union", "ALLY_OF", "North Korea", event_date="1947/1991",
+                                 event_date_precision="span")])
+    attrs = g.edges["soviet_union", "north_korea", "ALLY_OF"]
+    assert edge_interval(attrs) == ("1947-01-01", "1991-12-31")
+    text = "".join(generate_gexf(g))
+    edge = text[text.index("<edge "):]
+    assert 'start="1947-01-01" end="1991-12-31"' in edge and "2024-06-19" not in edge
+
+
+def test_csv_edges_carry_the_first_evidence_date_and_place(make_triple: Any) -> None:
+    from kg.export.csv import edge_rows
+
+    g = build_graph([make_triple(event_date="2019-03-05", event_date_precision="day", location="Geneva",
+                                 location_iso3="CHE")])
+    header, row = list(edge_rows(g))
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["first_event_date"], cells["first_event_date_precision"], cells["first_location"],
+            cells["first_location_iso3"], cells["first_date"]) == ("2019-03-05", "day", "Geneva", "CHE", "2019-03-05")

@@ -18,14 +18,13 @@ def located(doc: Doc) -> list[tuple[str, str, str | None, str | None]]:
 
 def test_an_attack_in_a_place(vocab: Vocab) -> None:
     doc = parsed_doc(vocab, """
-Israel Israel PROPN NNP nsubj 1
-struck strike VERB VBD ROOT 1
-Hamas Hamas PROPN NNP dobj 1
-in in ADP IN prep 1
-Gaza Gaza PROPN NNP pobj 3
-on on ADP IN prep 1
-Tuesday Tuesday PROPN NNP pobj 5
-. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "ORG"), (4, 5, "GPE"), (6, 7, "DATE")])
+Israeli israeli ADJ JJ amod 1
+jets jet NOUN NNS nsubj 2
+struck strike VERB VBD ROOT 2
+Hamas Hamas PROPN NNP dobj 2
+near near ADP IN prep 2
+Gaza Gaza PROPN NNP pobj 4
+. . PUNCT . punct 2""", ents=[(0, 1, "NORP"), (3, 4, "ORG"), (5, 6, "GPE")])
     assert located(doc) == [("Israel", "Hamas", "Gaza", None)]
 
 

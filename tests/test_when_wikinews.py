@@ -55,7 +55,8 @@ def test_seed_cold_war_alliance_is_a_span_before_1991(nlp: Any) -> None:
     text = seed.read_text("utf-8")
     doc = Document(id="seed", text=text, date="2024-06-19")
     triples = list(extract_triples(nlp(text), doc))
-    (ally,) = [t for t in triples if (t.subject, t.relation_type, t.object) == ("Soviet Union", "ALLY_OF", "North Korea")]
+    (ally,) = [t for t in triples
+               if (t.subject, t.relation_type, t.object) == ("Soviet Union", "ALLY_OF", "North Korea")]
     assert (ally.event_date, ally.event_date_precision, ally.date) == ("1947/1991", "span", "2024-06-19")
     # a sentence without a date of its own gets none: not the document's
     visits = [t for t in triples if t.relation_type == "CONSULT"]

@@ -132,6 +132,8 @@ week week NOUN NN npadvmod 2
     ("last week", "2019-03-06", When("2019-02-25/2019-03-03", "span")),
     ("yesterday", "2019-03-01", When("2019-02-28", "day")),
     ("last Thursday", "2019-03-07", When("2019-02-28", "day")),
+    ("last Thursday", "2020-01-10", When("2020-01-02", "day")),  # on a Friday: the week before, not yesterday
+    ("Thursday", "2020-01-10", When("2020-01-09", "day")),
     ("two years ago", "2019-03-06", When("2017", "year")),
     ("earlier this year", "2019-03-06", When("2019", "year")),
     ("Sept. 15", "2019-03-06", When("2018-09-15", "day")),  # the last September 15th before the report

@@ -147,6 +147,9 @@ def sentence_dates(sent: Span) -> list[DateMention]:
             while end < sent.end and doc[end].ent_iob_ == "I":
                 end += 1
             span = doc[i:end]
+            if end - i == 1 and end < len(doc) and doc[end].tag_ == "POS" and _MONTH.fullmatch(tok.lower_):
+                i = end
+                continue  # "May's negotiated Brexit agreement": a name, not a month
             if tok.ent_type_ == "DATE" or _norm(span.text) in names:  # an EVENT with known dates only
                 found = _mention(span)
                 if found is not None:
@@ -211,7 +214,7 @@ def dates_in(sent: Span) -> Iterator[str]:
 def resolve(text: str, base: str | None, *, future: bool = False, since: bool = False) -> When | None:
     """``text`` as an ISO value relative to the document date ``base`` ("YYYY-MM-DD"), or ``None``.
 
-    >>> resolve("in March 2018", "2019-03-06"), resolve("last Tuesday", "2019-03-06").value
+    >>> resolve("in March 2018", "2019-03-06"), resolve("on Tuesday", "2019-03-06").value
     (When(value='2018-03', precision='month'), '2019-03-05')
     >>> resolve("during the Cold War", None), resolve("two years", "2019-03-06")
     (When(value='1947/1991', precision='span'), None)
@@ -315,8 +318,8 @@ def _weekday(base: dt.date, weekday: int, word: str | None, future: bool) -> dt.
     back = (base.weekday() - weekday) % 7
     if word == "next" or (future and word != "last"):
         return base + dt.timedelta(days=(weekday - base.weekday()) % 7 or (7 if word == "next" else 0))
-    if word == "last" and back == 0:
-        back = 7
+    if word == "last" and back < 2:
+        back += 7  # "last Thursday" written on a Friday is the week before: the day before is "yesterday"
     return base - dt.timedelta(days=back)
 
 

@@ -97,3 +97,28 @@ Geneva Geneva PROPN NNP pobj 5
     triples = list(extract_triples(doc, Document(id="d", text=doc.text)))
     assert [(t.subject, t.relation_type, t.object, t.location) for t in triples] == [
         ("Vladimir Putin", "LEADER_OF", "Russia", None)]
+
+
+def test_a_place_after_a_destination_is_the_destinations(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Russia Russia PROPN NNP nsubj 1
+flew fly VERB VBD ROOT 1
+Assad Assad PROPN NNP dobj 1
+to to ADP IN prep 1
+a a DET DT det 5
+base base NOUN NN pobj 3
+in in ADP IN prep 1
+Latakia Latakia PROPN NNP pobj 6
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "PERSON"), (7, 8, "GPE")])
+    assert [loc for *_, loc, _ in located(doc)] == [None]
+
+
+def test_a_place_named_with_a_person_is_where_the_person_is(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Cuba Cuba PROPN NNP nsubj 1
+supports support VERB VBZ ROOT 1
+Maduro Maduro PROPN NNP dobj 1
+in in ADP IN prep 2
+Venezuela Venezuela PROPN NNP pobj 3
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")])
+    assert [loc for *_, loc, _ in located(doc)] == [None]

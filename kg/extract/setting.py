@@ -16,7 +16,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.scope import CLAUSE_POS, relation_scope
 from kg.extract.when import DateMention, When, event_date, sentence_dates
-from kg.extract.where import PlaceMention, Where, event_location, sentence_places
+from kg.extract.where import DESTINATION_PREPS, PlaceMention, Where, event_location, sentence_places
 from kg.ontology import RELATION_TYPES
 from kg.records import Mention
 
@@ -63,11 +63,13 @@ class SentenceSetting:
             # a standing relation is dated by its verb only ("elected to Congress in 1964")
             return not standing and (i == scope.top or self.lex.noun(tok.lemma_.lower()) is not None)
 
+        patient = self._patient_place(c.object, o)
+
         def place_ok(i: int) -> bool:
             m = self.by_token.get(i)
             # "struck the Jolo Cathedral in Mindanao", "killed by US forces in Pakistan": the patient's
             # place, or the agent's, is the event's
-            return anchor_ok(i) or i in scope.agent_side or (m is not None and m.start == c.object.start)
+            return anchor_ok(i) or i in scope.agent_side or (patient and m is not None and m.start == c.object.start)
 
         future = c.modality == "future"
         when = event_date(self.dates, scope, base, future=future, anchor_ok=anchor_ok) if self.dates else None
@@ -75,6 +77,15 @@ class SentenceSetting:
         if self.places and not standing:
             where = event_location(self.places, scope, (c.subject, c.object), place_ok)
         return when, where
+
+    def _patient_place(self, obj: Mention, head: int) -> bool:
+        """Whether a place named with the object is where the event was: the object is a site or a body
+        the event befalls ("the attack on the Embassy in Baghdad"), not a person ("support for Maduro in
+        Venezuela" says where he is) nor a destination ("flying Trump to the Center in Bethesda")."""
+        tok = self.sent.doc[head]
+        if obj.type == "PERSON" or obj.type == "NORP":
+            return False
+        return not (tok.dep_ == "pobj" and tok.head.lower_ in DESTINATION_PREPS)
 
     def _head(self, m: Mention) -> int | None:
         head = self.heads.get(m.start)

@@ -34,6 +34,12 @@ PLACE_NOUNS = frozenset([
     "prefecture", "territory", "enclave", "strip", "peninsula", "border", "coast", "outskirts", "centre",
     "center", "north", "south", "east", "west", "part", "parts", "heart", "countryside",
 ])
+# Last words of names the NER takes for places that are events or documents ("at the Camp David *Accords*").
+_NOT_PLACE_HEADS = frozenset({"accords", "accord", "agreement", "treaty", "conference", "summit", "talks", "war",
+                              "games", "olympics", "cup", "championship", "championships", "festival",
+                              "convention", "act", "protocol", "declaration", "forum"})
+# Prepositions of a destination or a source: a place named with it is not where the event was.
+DESTINATION_PREPS = frozenset({"to", "from", "toward", "towards", "into", "for"})
 # Dependents of a place noun that name the place ("Idlib province", "the city, Aleppo").
 _NAME_DEPS = frozenset({"compound", "appos", "npadvmod", "nmod"})
 # Dependents that say which state a place is in ("the *Syrian* city of Idlib").
@@ -67,6 +73,8 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
         found = _place_in(tok, ms)
         if found is not None and (found[0].start in ms.coref or found[1].pos_ == "PRON"):
             continue  # "In it, Trump asks ...", "in which": a pronoun is no place named
+        if found is not None and _after_destination(tok.head):
+            continue  # "flying Trump to the Walter Reed Center in Bethesda": the destination's place
         if found is not None:
             m, name_tok = found
             out.append(PlaceMention(m, tok.head.head.i, tok.head.i, Where(ms.as_place(m).name,
@@ -74,8 +82,14 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
     return out
 
 
+def _after_destination(prep: Token) -> bool:
+    """Whether ``prep`` comes right after a destination or source of the same head ("to X (X) in Y")."""
+    before = [sib for sib in prep.head.children if sib.dep_ == "prep" and sib.i < prep.i]
+    return bool(before) and before[-1].lower_ in DESTINATION_PREPS
+
+
 def _is_place(m: Mention | None) -> bool:
-    return m is not None and m.type in PLACE_LABELS
+    return m is not None and m.type in PLACE_LABELS and m.text.rsplit(" ", 1)[-1].lower() not in _NOT_PLACE_HEADS
 
 
 def _place_in(tok: Token, ms: DocMentions) -> tuple[Mention, Token] | None:

@@ -15,6 +15,8 @@ Span = tuple[int, int]
 
 #: The modality values a triple may carry (see ``docs/ontology.md`` in the shared folder).
 MODALITIES = ("asserted", "hedged", "future")
+#: How precise a triple's ``event_date`` is: "2019-03-04", "2019-03", "2019", an interval "1947/1991".
+EVENT_DATE_PRECISIONS = ("day", "month", "year", "span")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,12 @@ class Triple:
     pattern: str = ""
     doc_title: str | None = None
     doc_url: str | None = None
+    # The relation's own date and place, when the sentence gives them (``date`` stays the document's):
+    # ISO 8601 "2019-03-04", "2019-03", "2019" or "1947/1991", how precise it is, the place and its state.
+    event_date: str | None = None
+    event_date_precision: str | None = None  # one of EVENT_DATE_PRECISIONS
+    location: str | None = None
+    location_iso3: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:

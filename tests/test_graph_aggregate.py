@@ -100,14 +100,16 @@ def test_a_tie_seen_many_times_keeps_its_counts_and_earliest_evidence(make_tripl
 
 
 def test_tie_facts_of_a_lone_row_equal_a_folded_one():
-    row = ("2024-01-01", "a", 0, [0, 1], [2, 3], "X met Y.", 0, "X", "Y", "meet", "2024-01-01", None, None, 0.7,
-           "hedged")
-    assert len(row) == len(EVIDENCE_KEYS) + 1
+    row = ("2019", "a", 0, [0, 1], [2, 3], "X met Y.", 0, "X", "Y", "meet", "2024-01-01", None, None, 0.7,
+           "hedged", "2019", "year", "Geneva", None, "2019", "2019")
+    assert len(row) == len(EVIDENCE_KEYS) + 3  # the order date before the item, first and last after it
     alone = tie_facts([row], None, max_evidence=2)
     folded = tie_facts([row], TieSummary(), max_evidence=2)
     assert alone == folded
     assert alone.relations == ["meet"] and alone.modality == "hedged" and alone.documents == ["a"]
     assert evidence_item(row)["modality"] == "hedged" and evidence_item(row)["sentence"] == "X met Y."
+    assert (alone.first_date, alone.last_date) == ("2019", "2019")
+    assert (evidence_item(row)["event_date"], evidence_item(row)["location"]) == ("2019", "Geneva")
 
 
 def test_the_collector_is_paused_only_inside():

@@ -82,6 +82,9 @@ EDGE_COLUMNS: tuple[Column, ...] = (
     Column("documents", "string"), Column("evidence_count", "int"), Column("first_sentence", "string"),
     Column("first_doc_id", "string"), Column("first_doc_title", "string"),
     Column("first_doc_url", "string"),
+    # The first evidence's own date and place (kg.extract.when / where), beside the document's date.
+    Column("first_event_date", "string"), Column("first_event_date_precision", "string"),
+    Column("first_location", "string"), Column("first_location_iso3", "string"),
 )
 #: Graph-level values (GraphML graph data, GEXF meta).
 GRAPH_COLUMNS: tuple[Column, ...] = (
@@ -343,7 +346,9 @@ def edge_record(key: Any, attrs: Mapping[str, Any], schema: Schema) -> dict[str,
         "edge_key": key, "document_count": _length(attrs.get("documents")),
         "evidence_count": len(evidence), "first_sentence": first.get("sentence"),
         "first_doc_id": first.get("doc_id"), "first_doc_title": first.get("title"),
-        "first_doc_url": first.get("url"),
+        "first_doc_url": first.get("url"), "first_event_date": first.get("event_date"),
+        "first_event_date_precision": first.get("event_date_precision"),
+        "first_location": first.get("location"), "first_location_iso3": first.get("location_iso3"),
     })
     for name, column in schema.edge_extras:
         raw[column.name] = attrs.get(name)

@@ -9,7 +9,8 @@ and reads lists as dynamic triples. Here:
 * ``viz:color`` has integer channels, ``viz:size`` and (with a layout) ``viz:position`` floats,
   all from :mod:`kg.export.style` like the HTML map;
 * ``mode="dynamic"`` with ``timeformat="date"``: an edge lives from its first to its last
-  evidence date, a node from the first to the last date it or any of its ties was reported, so
+  date (a triple's own ``event_date`` where its sentence gives one, "1991" as the whole year, else
+  the document's date), a node from the first to the last date it or any of its ties was reported, so
   Gephi's timeline replays the story (a graph without any date is written static);
 * attribute types are fixed per column (:mod:`kg.export.flatten`), values are scalars.
 
@@ -32,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.dates import first_day, last_day
 from kg.export import style
 from kg.export.flatten import (
     Column,
@@ -81,12 +83,24 @@ def _span(dates: list[str | None]) -> Interval | None:
     return (min(known), max(known)) if known else None
 
 
+def _first_day(value: Any) -> str | None:
+    """A date as the first day it covers ("1947/1991" from 1947-01-01: an event's own date may be a year)."""
+    return first_day(value) or iso_date(value)
+
+
+def _last_day(value: Any) -> str | None:
+    return last_day(value) or iso_date(value)
+
+
 def edge_interval(attrs: Mapping[str, Any]) -> Interval | None:
-    """(first, last) ISO date an edge was reported, from its dates or else its evidence."""
-    dates = [iso_date(attrs.get("first_date")), iso_date(attrs.get("last_date"))]
+    """(first, last) day an edge stands for, from its dates or else its evidence (event date, else report)."""
+    dates = [_first_day(attrs.get("first_date")), _last_day(attrs.get("last_date"))]
     evidence = attrs.get("evidence")
     if isinstance(evidence, list):
-        dates.extend(iso_date(e.get("date")) for e in evidence if isinstance(e, Mapping))
+        for e in evidence:
+            if isinstance(e, Mapping):
+                when = e.get("event_date") or e.get("date")
+                dates += [_first_day(when), _last_day(when)]
     return _span(dates)
 
 
@@ -94,7 +108,7 @@ def node_intervals(G: nx.MultiDiGraph, edge_intervals: Mapping[tuple[Any, Any, A
                    ) -> dict[Any, Interval | None]:
     """Each node's (first, last) date, widened to cover its edges so no edge outlives its ends."""
     spans: dict[Any, list[str | None]] = {
-        n: [iso_date(d.get("first_date")), iso_date(d.get("last_date"))] for n, d in G.nodes(data=True)}
+        n: [_first_day(d.get("first_date")), _last_day(d.get("last_date"))] for n, d in G.nodes(data=True)}
     for (u, v, _), interval in edge_intervals.items():
         if interval is not None:
             spans[u].extend(interval)

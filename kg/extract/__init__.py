@@ -31,6 +31,7 @@ from kg.extract.nominal import nominal_candidates
 from kg.extract.parties import party_candidates
 from kg.extract.places import org_place_candidates, place_candidates
 from kg.extract.roles import predicate_role_candidates, relative_role_candidates
+from kg.extract.setting import SentenceSetting
 from kg.extract.titles import title_candidates
 from kg.records import Document, Mention, Triple
 
@@ -91,14 +92,17 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
     if resolver is not None:
         resolver(mentions)
     lex = lexicon()
+    heads = {m.start: h for h, m in mentions.ordered}
     for k, sent in enumerate(doc.sents):
         cands = sentence_candidates(sent, mentions, lex)
         if not cands:
             continue
+        setting = SentenceSetting.build(sent, mentions, heads, lex)
         text = sent.text.strip()
         start = sent.start_char + char_offset + (len(sent.text) - len(sent.text.lstrip()))
         for c in cands:
             s, o = c.subject, c.object
+            when, where = setting.of(c, document.date)
             yield Triple(
                 doc_id=document.id, sentence_index=k + sentence_offset, sentence=text,
                 subject=s.name, subject_type=s.type, subject_text=s.text, subject_span=s.span,
@@ -106,4 +110,6 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
                 object=o.name, object_type=o.type, object_text=o.text, object_span=o.span,
                 negated=c.negated, modality=c.modality, confidence=c.confidence, date=document.date,
                 subject_id=s.key, object_id=o.key, subject_iso3=s.iso3, object_iso3=o.iso3,
-                sentence_start=start, pattern=c.pattern, doc_title=document.title, doc_url=document.url)
+                sentence_start=start, pattern=c.pattern, doc_title=document.title, doc_url=document.url,
+                event_date=when.value if when else None, event_date_precision=when.precision if when else None,
+                location=where.name if where else None, location_iso3=where.iso3 if where else None)

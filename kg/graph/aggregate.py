@@ -5,20 +5,23 @@ A triple reaches the builder as its JSON object (the JSON Lines contract of :mod
 millions of JSON objects, and building a 28-field frozen dataclass per line cost more than parsing
 the line). Of each triple the builder keeps one evidence *row*,
 a plain tuple, laid out so that its first five items are the order evidence is kept in (earliest date
-first, then document order) and the rest, zipped with :data:`EVIDENCE_KEYS`, is the evidence item
-written to the graph.
+first, then document order), the next ones, zipped with :data:`EVIDENCE_KEYS`, are the evidence item
+written to the graph, and the last two are the first and last date the triple stands for: its
+``event_date`` when the sentence gives one (both ends of a span "1947/1991"), else the document's
+``date``. A tie's ``first_date``/``last_date`` come from those.
 
 A tie's counts are not updated per triple. Its rows pile up and are folded into a :class:`TieSummary`
 only when there are more than twice the evidence cap (and once at the end), which then keeps the
 earliest ``max_evidence`` rows. Most ties in a large corpus are seen once or twice and never fold.
 
->>> def row(date, sentence_index):  # (order date, doc, sentence, spans, sentence text, ...), see EVIDENCE_KEYS
-...     return (date, "a", sentence_index, [0, 1], [2, 3], "X met Y.", 0, "X", "Y", "meet", date, None, None, 0.9,
-...             "asserted")
->>> rows = [row("2024-02-01", 0), row("2024-01-01", 1)]
+>>> def row(date, sentence_index, event=None):  # (order date, doc, sentence, spans, ...), see EVIDENCE_KEYS
+...     first, last = event.split("/") if event else (date, date)
+...     return (first, "a", sentence_index, [0, 1], [2, 3], "X met Y.", 0, "X", "Y", "meet", date, None, None, 0.9,
+...             "asserted", event, "span" if event else None, None, None, first, last)
+>>> rows = [row("2024-02-01", 0), row("2024-01-01", 1), row("2024-01-05", 2, "1947/1991")]
 >>> summary = TieSummary().fold(rows, max_evidence=1)
->>> summary.count, summary.first_date, [r[ROW_DATE] for r in rows]
-(2, '2024-01-01', ['2024-01-01'])
+>>> summary.count, summary.first_date, summary.last_date, [r[ROW_DATE] for r in rows]
+(3, '1947', '2024-02-01', ['2024-01-05'])
 """
 
 from __future__ import annotations
@@ -28,11 +31,13 @@ from typing import Any, NamedTuple
 
 #: The keys of an evidence item in the graph, in the order of an evidence row after its sort key.
 EVIDENCE_KEYS = ("doc_id", "sentence_index", "subject_span", "object_span", "sentence", "sentence_start",
-                 "subject_text", "object_text", "relation", "date", "title", "url", "confidence", "modality")
+                 "subject_text", "object_text", "relation", "date", "title", "url", "confidence", "modality",
+                 "event_date", "event_date_precision", "location", "location_iso3")
 
 # Positions in an evidence row (row[0] is the date used for ordering, undated last).
 ROW_DOC, ROW_SUBJECT_SPAN, ROW_OBJECT_SPAN = 1, 3, 4
 ROW_RELATION, ROW_DATE, ROW_CONFIDENCE, ROW_MODALITY = 9, 10, 13, 14
+ROW_FIRST, ROW_LAST = 1 + len(EVIDENCE_KEYS), 2 + len(EVIDENCE_KEYS)  # the dates the triple stands for
 UNDATED = "9999-99-99"  # sorts after every ISO date
 
 #: Evidence order: earliest first, undated last, then document order (sentence, then spans).
@@ -43,7 +48,7 @@ Row = tuple[Any, ...]
 
 def evidence_item(row: Row) -> dict[str, Any]:
     """The evidence dict written to the graph (spans as fresh lists, so the graph shares nothing)."""
-    item = dict(zip(EVIDENCE_KEYS, row[1:], strict=True))
+    item = dict(zip(EVIDENCE_KEYS, row[1:ROW_FIRST], strict=True))
     item["subject_span"] = list(row[ROW_SUBJECT_SPAN])
     item["object_span"] = list(row[ROW_OBJECT_SPAN])
     return item
@@ -99,10 +104,10 @@ class TieSummary:
             documents.add(row[ROW_DOC])
             if row[ROW_CONFIDENCE] > self.confidence:
                 self.confidence = row[ROW_CONFIDENCE]
-        dates = [row[ROW_DATE] for row in new if row[ROW_DATE] is not None]
-        if dates:
-            self.first_date = min_date(self.first_date, min(dates))
-            self.last_date = max_date(self.last_date, max(dates))
+        firsts = [row[ROW_FIRST] for row in new if row[ROW_FIRST] is not None]
+        if firsts:
+            self.first_date = min_date(self.first_date, min(firsts))
+            self.last_date = max_date(self.last_date, max(row[ROW_LAST] for row in new if row[ROW_LAST] is not None))
         if len(rows) > 1:
             rows.sort(key=row_order)
         del rows[max_evidence:]
@@ -142,7 +147,8 @@ class ActorSummary:
         self.last_date: str | None = None
 
     def add(self, name: str, ner: str, iso3: str | None, text: str, doc_id: str, date: str | None, *,
-            mention: bool = False) -> None:
+            mention: bool = False, last: str | None = None) -> None:
+        """Count one mention or triple end; ``date`` (to ``last``, when a span) is when it stands for."""
         names, ners = self.names, self.ner  # bump() inlined: this runs twice per triple
         names[name] = names.get(name, 0) + 1
         ners[ner] = ners.get(ner, 0) + 1
@@ -157,8 +163,9 @@ class ActorSummary:
         if date is not None:
             if self.first_date is None or date < self.first_date:
                 self.first_date = date
-            if self.last_date is None or date > self.last_date:
-                self.last_date = date
+            last = last or date
+            if self.last_date is None or last > self.last_date:
+                self.last_date = last
 
     def all_aliases(self) -> list[str]:
         """Every name and every text the actor was given, sorted."""
@@ -202,7 +209,7 @@ def tie_facts(rows: list[Row], summary: TieSummary | None, *, max_evidence: int)
         # Most ties of a large corpus rest on one sentence: its row is all there is to count.
         row = rows[0]
         return TieFacts(1, [row[ROW_RELATION]], row[ROW_MODALITY], row[ROW_CONFIDENCE], [row[ROW_DOC]],
-                        row[ROW_DATE], row[ROW_DATE])
+                        row[ROW_FIRST], row[ROW_LAST])
     s = (summary or TieSummary()).fold(rows, max_evidence=max_evidence)
     rel = s.relations
     return TieFacts(s.count, sorted(rel, key=lambda r: (-rel[r], r)) if len(rel) > 1 else list(rel),

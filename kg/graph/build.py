@@ -45,7 +45,8 @@ _NEGATED_SUFFIX = ":negated"
 _VALUES = ("doc_id", "sentence_index", "sentence", "subject", "subject_type", "subject_text", "subject_span",
            "relation", "relation_type", "object", "object_type", "object_text", "object_span", "negated",
            "modality", "confidence", "date", "subject_id", "object_id", "subject_iso3", "object_iso3",
-           "sentence_start", "doc_title", "doc_url")
+           "sentence_start", "doc_title", "doc_url", "event_date", "event_date_precision", "location",
+           "location_iso3")
 _triple_values = attrgetter(*_VALUES)
 _record_values = itemgetter(*_VALUES)
 _OPTIONAL = {f.name: f.default for f in fields(Triple) if f.name in _VALUES and f.default is not MISSING}
@@ -150,7 +151,7 @@ class GraphBuilder:
     def _add(self, values: tuple[Any, ...]) -> None:
         (doc_id, sentence_index, sentence, subject, subject_type, subject_text, ss, relation, relation_type, obj,
          object_type, object_text, os_, negated, modality, confidence, date, sid, oid, subject_iso3, object_iso3,
-         sentence_start, doc_title, doc_url) = values
+         sentence_start, doc_title, doc_url, event_date, event_precision, location, location_iso3) = values
         self.triples_read += 1
         identity = hash((doc_id, sentence_index, ss[0], ss[1], os_[0], os_[1], relation_type, negated, sid, oid))
         if identity in self._seen:
@@ -160,18 +161,24 @@ class GraphBuilder:
         u, v = sid or _node_key(subject, None), oid or _node_key(obj, None)
         if u == v:  # a self-loop says nothing about ties between actors
             return
+        if event_date is None:
+            first = last = date
+        else:  # the sentence's own date, both ends of a span ("1947/1991")
+            first, _, last = event_date.partition("/")
+            last = last or first
         nodes = self._nodes
         node = nodes.get(u) or nodes.setdefault(u, ActorSummary())
-        node.add(subject, subject_type, subject_iso3, subject_text, doc_id, date)
+        node.add(subject, subject_type, subject_iso3, subject_text, doc_id, first, last=last)
         node = nodes.get(v) or nodes.setdefault(v, ActorSummary())
-        node.add(obj, object_type, object_iso3, object_text, doc_id, date)
+        node.add(obj, object_type, object_iso3, object_text, doc_id, first, last=last)
         key = (u, v, relation_type + _NEGATED_SUFFIX if negated else relation_type)
         rows = self._rows.get(key)
         if rows is None:
             rows = self._rows[key] = []
         # An evidence row, laid out as kg.graph.aggregate describes: the order it is kept in, then the item.
-        rows.append((date or UNDATED, doc_id, sentence_index, ss, os_, sentence, sentence_start, subject_text,
-                     object_text, relation, date, doc_title, doc_url, confidence, modality))
+        rows.append((first or UNDATED, doc_id, sentence_index, ss, os_, sentence, sentence_start, subject_text,
+                     object_text, relation, date, doc_title, doc_url, confidence, modality, event_date,
+                     event_precision, location, location_iso3, first, last))
         if len(rows) > 2 * self.max_evidence:  # folding only when the list doubles: amortised O(1)
             self._complete(key, rows, self._summaries)
         old = self._documents.get(doc_id)

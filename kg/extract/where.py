@@ -1,0 +1,154 @@
+"""Where an event happened, when the sentence says it: "strikes *in Idlib*", "talks *in Geneva*".
+
+:func:`sentence_places` finds the places a sentence puts something in (a place named after "in", "at",
+"near", "outside"; through a place noun: "in the Syrian city of Aleppo", "in Idlib province") with the
+token each hangs from. :func:`event_location` gives an event the place that hangs from its own verb or
+event noun (:mod:`kg.extract.scope`): never a place of another clause, never a place that only says where
+an actor is ("Iran's embassy *in London*", "US troops *in Syria*"), never one of the relation's two ends,
+and never every town of the article (datelines and places named elsewhere are not looked at).
+
+A place is named canonically (a seat of power as the city: "Cairo", not Egypt) with its country's ISO
+code: the state itself, the state of a seat of power, the state after a comma ("Idlib, Syria") or before
+the place noun ("the Syrian city of Idlib"); else the code is ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract.mentions import DocMentions
+from kg.extract.scope import Scope
+from kg.records import Mention
+
+# Entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that put an event somewhere ("talks *in* Geneva", "a blast *near* Kabul").
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off"})
+# Nouns a place name hangs from ("the city *of* Aleppo", "Idlib *province*").
+PLACE_NOUNS = frozenset([
+    "city", "town", "village", "capital", "suburb", "province", "state", "region", "district", "county",
+    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "governorate", "oblast",
+    "prefecture", "territory", "enclave", "strip", "peninsula", "border", "coast", "outskirts", "centre",
+    "center", "north", "south", "east", "west", "part", "parts", "heart", "countryside",
+])
+# Last words of names the NER takes for places that are events or documents ("at the Camp David *Accords*").
+_NOT_PLACE_HEADS = frozenset({"accords", "accord", "agreement", "treaty", "conference", "summit", "talks", "war",
+                              "games", "olympics", "cup", "championship", "championships", "festival",
+                              "convention", "act", "protocol", "declaration", "forum"})
+# Prepositions of a destination or a source: a place named with it is not where the event was.
+DESTINATION_PREPS = frozenset({"to", "from", "toward", "towards", "into", "for"})
+# Dependents of a place noun that name the place ("Idlib province", "the city, Aleppo").
+_NAME_DEPS = frozenset({"compound", "appos", "npadvmod", "nmod"})
+# Dependents that say which state a place is in ("the *Syrian* city of Idlib").
+_STATE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place an event happened in: its canonical name and its country's ISO 3166 alpha-3 code."""
+
+    name: str
+    iso3: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place a sentence puts something in: the mention, the token it hangs from, its first token."""
+
+    mention: Mention
+    anchor: int
+    start: int
+    where: Where
+
+
+def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
+    """The places of a sentence named after a locative preposition, in order."""
+    out: list[PlaceMention] = []
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS or tok.head.head.i == tok.head.i:
+            continue
+        found = _place_in(tok, ms)
+        if found is not None and (found[0].start in ms.coref or found[1].pos_ == "PRON"):
+            continue  # "In it, Trump asks ...", "in which": a pronoun is no place named
+        if found is not None and _after_destination(tok.head):
+            continue  # "flying Trump to the Walter Reed Center in Bethesda": the destination's place
+        if found is not None:
+            m, name_tok = found
+            out.append(PlaceMention(m, tok.head.head.i, tok.head.i, Where(ms.as_place(m).name,
+                                                                         _country(m, name_tok, tok, ms))))
+    return out
+
+
+def _after_destination(prep: Token) -> bool:
+    """Whether ``prep`` comes right after a destination or source of the same head ("to X (X) in Y")."""
+    before = [sib for sib in prep.head.children if sib.dep_ == "prep" and sib.i < prep.i]
+    return bool(before) and before[-1].lower_ in DESTINATION_PREPS
+
+
+def _is_place(m: Mention | None) -> bool:
+    return m is not None and m.type in PLACE_LABELS and m.text.rsplit(" ", 1)[-1].lower() not in _NOT_PLACE_HEADS
+
+
+def _place_in(tok: Token, ms: DocMentions) -> tuple[Mention, Token] | None:
+    """The place mention an object of "in" names: itself, or the name on its place noun."""
+    m = ms.by_token.get(tok.i)
+    if _is_place(m):
+        assert m is not None
+        return m, tok
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":  # "the city of Aleppo", "the outskirts of Kabul"
+            for pobj in child.children:
+                found = ms.by_token.get(pobj.i)
+                if pobj.dep_ == "pobj" and _is_place(found):
+                    assert found is not None
+                    return found, pobj
+    for child in tok.children:
+        found = ms.by_token.get(child.i)
+        # "Idlib province"; but in "the US state of Alabama" the state before the noun is the country
+        if child.dep_ in _NAME_DEPS and _is_place(found) and found is not None and not found.iso3:
+            return found, child
+    return None
+
+
+def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str | None:
+    """The ISO code of the state a place is in, when the mention or the phrase says it."""
+    if m.iso3:
+        return m.iso3  # a state, or a seat of power
+    doc = name_tok.doc
+    after = name_tok.i + 1
+    while after < len(doc) and ms.by_token.get(after) is m:
+        after += 1
+    if after + 1 < len(doc) and doc[after].text == ",":
+        state = ms.by_token.get(after + 1)  # "Idlib, Syria"
+        if state is not None and state.iso3:
+            return state.iso3
+    for child in phrase.children:
+        state = ms.by_token.get(child.i)
+        if child.dep_ in _STATE_DEPS and state is not None and state.iso3 and state is not m:
+            return state.iso3  # "the Syrian city of Idlib"
+    return None
+
+
+def event_location(places: list[PlaceMention], scope: Scope, ends: tuple[Mention, Mention],
+                   anchor_ok: Callable[[int], bool]) -> Where | None:
+    """The place of the event ``scope`` covers: the nearest one hanging from a token ``anchor_ok`` allows.
+
+    The caller allows verbs, event nouns and the patient's own phrase ("struck *the Jolo Cathedral in
+    Mindanao*"), not the subject's phrase ("Iran's embassy in London criticised ...": where the subject
+    sits, not where the event was).
+    """
+    starts = {ends[0].start, ends[1].start}
+    best: tuple[int, int] | None = None
+    found: Where | None = None
+    for p in places:
+        if p.mention.start in starts or not scope.owns(p.anchor, p.start) or not anchor_ok(p.anchor):
+            continue
+        rank = (scope.depth[p.anchor], abs(p.anchor - scope.top))
+        if best is None or rank < best:
+            best, found = rank, p.where
+    return found

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.actors import gazetteer
 from kg.extract.mentions import DocMentions
 from kg.extract.scope import Scope
 from kg.records import Mention
@@ -128,9 +129,16 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
         if state is not None and state.iso3:
             return state.iso3
     for child in phrase.children:
+        if child.dep_ not in _STATE_DEPS:
+            continue
         state = ms.by_token.get(child.i)
-        if child.dep_ in _STATE_DEPS and state is not None and state.iso3 and state is not m:
+        if state is not None and state.iso3 and state is not m:
             return state.iso3  # "the Syrian city of Idlib"
+        if state is None and child.ent_type_ in ("NORP", "GPE"):
+            # a demonym the mentions leave out as no actor ("the Polish city of Gdansk"): the gazetteer knows it
+            known = gazetteer().lookup(child.text)
+            if known is not None and known.iso3:
+                return known.iso3
     return None
 
 

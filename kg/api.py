@@ -39,8 +39,11 @@ def load_pipeline(model: str | None = None) -> Any:
 
 
 def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None,
-            jobs: int = 1) -> Iterator[Triple]:
+            jobs: int = 1, full_parse: bool = False) -> Iterator[Triple]:
     """Triples from texts or :class:`Document` s, in order; plain strings get ids ``doc1``, ``doc2`` ...
+
+    Only the sentences that can hold a relation are parsed; ``full_parse=True`` parses every sentence
+    (the same triples, slower).
 
     >>> triples = list(extract(["Russian President Vladimir Putin visited North Korea."]))  # doctest: +SKIP
     >>> (triples[0].subject, triples[0].relation_type, triples[0].object)  # doctest: +SKIP
@@ -50,7 +53,7 @@ def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | No
 
     documents = (t if isinstance(t, Document) else Document(id=f"doc{i}", text=t)
                  for i, t in enumerate(texts, 1))
-    return extract_documents(documents, nlp=nlp, model=model, jobs=jobs)
+    return extract_documents(documents, nlp=nlp, model=model, jobs=jobs, full_parse=full_parse)
 
 
 def build_graph(triples: Iterable[Triple], *, max_evidence: int = 5) -> nx.MultiDiGraph:

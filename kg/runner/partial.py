@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, NORM, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.symbols import PRON
 from spacy.tokens import Doc
 
+from kg.runner.fast_rules import faster
 from kg.runner.select import cues, selected_spans
 
 C = TypeVar("C")
@@ -38,6 +39,8 @@ C = TypeVar("C")
 PARSE_COMPONENTS = frozenset({"tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"})
 #: What a parsed run gives back to its text's Doc.
 COPIED = (TAG, POS, MORPH, LEMMA, HEAD, DEP)
+#: What a run's own Doc is made from: offsets, lengths and spaces (its words), norms, sentence starts.
+_REGION = (IDX, LENGTH, SPACY, NORM, SENT_START)
 #: Label of a placeholder arc in a sentence left unparsed (spaCy's label for an unclassified dependent).
 PLACEHOLDER_DEP = "dep"
 Pipe = Callable[[Iterable[Doc]], Iterable[Doc]]
@@ -84,7 +87,7 @@ class PartialPipeline:
         pipeline = [(name, proc) for name, proc in nlp.pipeline]
         self.entities = [("kg_sentencizer", Sentencizer()), ("kg_spaces_close", spaces_close_sentences),
                          *[(n, p) for n, p in pipeline if n not in PARSE_COMPONENTS]]
-        self.parse = [(n, p) for n, p in pipeline if n in PARSE_COMPONENTS]
+        self.parse = [(n, faster(p)) for n, p in pipeline if n in PARSE_COMPONENTS]
         self._dep = nlp.vocab.strings.add(PLACEHOLDER_DEP)
         self._root = nlp.vocab.strings.add("ROOT")
         # lower-case form -> (tag, POS) of the pronouns whose tag needs no context (kg.runner.select.Cues.tags)
@@ -100,8 +103,8 @@ class PartialPipeline:
         texts = [text for text, _ in items]
         docs = _stage(self.entities, batch_size)([self.nlp.make_doc(t) for t in texts])
         runs = [selected_spans(doc) for doc in docs]
-        regions = _stage(self.parse, batch_size)([_region(doc, a, b) for doc, spans in zip(docs, runs)
-                                                  for a, b in spans])
+        regions = _stage(self.parse, batch_size)([region for doc, spans in zip(docs, runs)
+                                                  for region in _regions(doc, spans)])
         parsed = iter(regions)
         for doc, spans, (_, context) in zip(docs, runs, items, strict=True):
             self._merge(doc, [(a, next(parsed)) for a, _ in spans])
@@ -128,9 +131,20 @@ class PartialPipeline:
         doc.from_array(list(COPIED), values)
 
 
-def _region(doc: Doc, start: int, end: int) -> Doc:
-    """Tokens [start, end) as a Doc of their own, sentence starts kept as hints (1) the parser may add to."""
-    region = doc[start:end].as_doc()
-    hints = doc.to_array([SENT_START])[start:end].astype(numpy.int64) == 1
-    region.from_array([SENT_START], hints.astype(numpy.uint64))
+def _region(doc: Doc, text: str, values: numpy.ndarray, start: int, end: int) -> Doc:
+    """Tokens [start, end) as a Doc of their own: the same words, spaces and norms (what tok2vec reads), the
+    sentence starts kept as hints the parser may add to. ``values`` is ``doc.to_array(_REGION)``."""
+    rows = values[start:end].tolist()
+    words = [text[idx:idx + length] for idx, length, _, _, _ in rows]
+    region = Doc(doc.vocab, words=words, spaces=[bool(space) for _, _, space, _, _ in rows],
+                 sent_starts=[sent == 1 for _, _, _, _, sent in rows])
+    region.from_array([NORM], numpy.ascontiguousarray(values[start:end, 3:4]))
     return region
+
+
+def _regions(doc: Doc, spans: list[tuple[int, int]]) -> Iterator[Doc]:
+    if spans:
+        values = doc.to_array(list(_REGION))
+        text = doc.text
+        for start, end in spans:
+            yield _region(doc, text, values, start, end)

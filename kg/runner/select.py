@@ -35,6 +35,8 @@ WINDOW = 3
 #: Tokens before a description's noun in which its determiner may stand ("the reclusive Asian nation").
 DESCRIPTION_REACH = 3
 CUES_FILE = DATA_DIR / "selection_cues.jsonl"
+#: Pseudo-label, in a cue's ``self`` list, of an entity the gazetteer knows as a state (it has an ISO code).
+STATE = "STATE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +50,8 @@ class Cues:
     #: Pronouns whose tag needs no context ("he" is PRP, "their" PRP$; not "it"): in a sentence left
     #: unparsed they keep that tag, so coreference still resolves them and its chains hold.
     tags: dict[str, str]
-    #: Labels of an entity that, named earlier in the same sentence, is sure to be the pronoun's antecedent
-    #: ("Putin said he": "he" is Putin, no second actor), so the pronoun adds no one.
+    #: Labels of an entity that, named earlier in the same sentence, is sure to be the cue's antecedent
+    #: ("Putin said he": "he" is Putin; "Russia said it"), so the cue adds no second actor.
     itself: dict[str, frozenset[str]]
 
 
@@ -132,15 +134,26 @@ def _after_titled_owner(tok: Token, labels: Sequence[str]) -> bool:
             and doc[i + 1].text[:1].isupper() and lexicon().is_title_word(tok.text))
 
 
+def _names_a_state(doc: Doc, start: int, labels: Sequence[str]) -> bool:
+    """Whether the entity starting at token ``start`` is a state the gazetteer knows ("Russia", "Russian")."""
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    known = gazetteer().lookup(doc[start:end].text)
+    return known is not None and bool(known.iso3)
+
+
 def _cues(sent: Span, labels: Sequence[str], recent: frozenset[str]) -> Iterator[tuple[bool, frozenset[str]]]:
     """(may it add an actor, the labels its antecedent may have) for each pronoun or definite description
     outside entities that coreference may resolve to an actor named with one of the ``recent`` labels."""
     words = cues()
     doc = sent.doc
-    before: set[str] = set()  # labels of the entities named so far in the sentence
+    before: set[str] = set()  # labels of the entities named so far in the sentence (and STATE for a state)
     for tok in sent:
         if labels[tok.i]:
             before.add(labels[tok.i])
+            if tok.ent_iob_ == "B" and _names_a_state(doc, tok.i, labels):
+                before.add(STATE)
             continue
         low = tok.lower_
         wanted = words.pronouns.get(low)

@@ -12,17 +12,20 @@ give the same annotations (tests/test_partial.py compares them token for token w
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
-# Token attributes a pattern may test and still be a look-up: the fine-grained tag and the lower-case form.
-_LOOKUP_KEYS = frozenset({"TAG", "LOWER"})
+# The lemmatizer's table of known words per POS (lists in spaCy's data).
+_INDEX = "lemma_index"
 # What the ruler of an English pipeline sets; a pattern setting anything else keeps the original ruler.
 _WRITTEN = (TAG, POS, MORPH, LEMMA, DEP)
 
@@ -32,21 +35,28 @@ class TagMapRuler:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
-        self.by_key: dict[tuple[int, int], list[int]] = {}  # (tag or 0, lower or 0) -> pattern numbers
-        self.matcher = Matcher(ruler.vocab)
+        # (column of _TESTED, value) -> [(pattern number, its token tests)], filed under one equality test
+        self.anchored: dict[tuple[int, int], list[tuple[int, list[list[_Test]]]]] = {}
+        self.unanchored: list[tuple[int, list[list[_Test]]]] = []  # patterns without an equality test
+        self.matcher = Matcher(ruler.vocab)  # what tests cannot express (operators, numbers...)
         self.values: list[dict[int, int]] = []  # pattern number -> {column in _WRITTEN: value}
         self.indices: list[int] = list(ruler.indices)
+        self._regex_found: dict[tuple[str, int], bool] = {}  # (expression, string hash) -> does it match
         for n, (spec, attrs) in enumerate(zip(ruler.patterns, ruler.attrs, strict=True)):
             self.values.append({_WRITTEN.index(k): v for k, v in attrs.items()})  # normalised: ids and hashes
-            patterns = spec["patterns"]
-            if len(patterns) == 1 and len(patterns[0]) == 1 and set(patterns[0][0]) <= _LOOKUP_KEYS and \
-                    all(isinstance(v, str) for v in patterns[0][0].values()):
-                tok = patterns[0][0]
-                key = (strings.add(tok["TAG"]) if "TAG" in tok else 0,
-                       strings.add(tok["LOWER"]) if "LOWER" in tok else 0)
-                self.by_key.setdefault(key, []).append(n)
-            else:
-                self.matcher.add(str(n), patterns)
+            for pattern in spec["patterns"]:
+                tests = [_tests(token, strings) for token in pattern]
+                if not pattern or any(t is None for t in tests):
+                    self.matcher.add(str(n), [pattern])
+                    continue
+                sequence = [t for t in tests if t is not None]
+                anchor = next((t for t in sorted(sequence[0], key=lambda t: _ANCHOR_ORDER.index(t[0]))
+                               if t[1] == "IN"), None)
+                if anchor is None:
+                    self.unanchored.append((n, sequence))
+                else:
+                    for value in anchor[2]:  # type: ignore[union-attr]
+                        self.anchored.setdefault((anchor[0], value), []).append((n, sequence))
 
     @staticmethod
     def fits(proc: Any) -> bool:
@@ -54,27 +64,32 @@ class TagMapRuler:
         return isinstance(proc, AttributeRuler) and all(
             set(attrs) <= set(_WRITTEN) for attrs in proc.attrs)
 
-    def _matches(self, doc: Doc, tags: list[int], lowers: list[int]) -> Iterator[tuple[int, int]]:
+    def _matches(self, doc: Doc, rows: list[tuple[int, ...]]) -> Iterator[tuple[int, int]]:
         """(pattern number, token) of every match."""
-        by_key = self.by_key
-        for i, (tag, low) in enumerate(zip(tags, lowers, strict=True)):
-            for key in ((tag, 0), (0, low), (tag, low)):
-                for n in by_key.get(key, ()):
-                    yield n, i
-        strings = doc.vocab.strings
-        for match_id, start, end in self.matcher(doc, allow_missing=True):
-            n = int(strings[match_id])
-            index = self.indices[n]
-            token = start + index if index >= 0 else end + index
-            if start <= token < end:
-                yield n, token
+        anchored, unanchored, strings = self.anchored, self.unanchored, doc.vocab.strings
+        found = self._regex_found
+        for i, row in enumerate(rows):
+            for n, sequence in (*anchored.get((0, row[0]), ()), *anchored.get((1, row[1]), ()),
+                                *anchored.get((2, row[2]), ()), *anchored.get((3, row[3]), ()), *unanchored):
+                end = i + len(sequence)
+                if end <= len(rows) and all(_passes(rows[i + k], tests, strings, found)
+                                            for k, tests in enumerate(sequence)):
+                    yield n, self._target(n, i, end)
+        if len(self.matcher):
+            for match_id, start, end in self.matcher(doc, allow_missing=True):
+                n = int(strings[match_id])
+                yield n, self._target(n, start, end)
+
+    def _target(self, n: int, start: int, end: int) -> int:
+        index = self.indices[n]
+        return start + index if index >= 0 else end + index
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         values = doc.to_array(list(_WRITTEN))
-        lowers = doc.to_array([LOWER]).tolist()
-        hits = sorted(self._matches(doc, values[:, 0].tolist(), lowers))
+        rows = [tuple(r) for r in doc.to_array(list(_TESTED)).tolist()]
+        hits = sorted(self._matches(doc, rows))
         for n, token in hits:  # in pattern order: a later pattern overrides an earlier one, as in spaCy
             for column, value in self.values[n].items():
                 values[token, column] = value
@@ -83,15 +98,65 @@ class TagMapRuler:
         return doc
 
 
+# One test of a token: (column of _TESTED, "IN" / "NOT_IN" and the values, or "REGEX" and the expression).
+_Test = tuple[int, str, "frozenset[int] | re.Pattern[str]"]
+# What a pattern may test and still be a look-up; the column of each in a row of _TESTED.
+_TESTED = (TAG, LOWER, DEP, IS_SPACE)
+_TESTED_NAMES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+# Which equality test a pattern is filed under, the most selective first: the word, the tag, the label.
+_ANCHOR_ORDER = (1, 0, 2, 3)
+
+
+def _passes(row: tuple[int, ...], tests: list[_Test], strings: Any, found: dict[tuple[str, int], bool]) -> bool:
+    for col, kind, wanted in tests:
+        if kind == "REGEX":
+            key = (wanted.pattern, row[col])  # type: ignore[union-attr]
+            hit = found.get(key)
+            if hit is None:
+                hit = found[key] = bool(wanted.search(strings[row[col]]))  # type: ignore[union-attr]
+            if not hit:
+                return False
+        elif (row[col] in wanted) != (kind == "IN"):  # type: ignore[operator]
+            return False
+    return True
+
+
+def _tests(token: dict[str, Any], strings: Any) -> list[_Test] | None:
+    """A pattern's token as tests on (tag, lower, dep, is_space), or ``None`` for the Matcher to run."""
+    tests: list[_Test] = []
+    for name, wanted in token.items():
+        if name not in _TESTED_NAMES:
+            return None  # an operator, another attribute
+        col = _TESTED_NAMES.index(name)
+        if isinstance(wanted, bool):
+            tests.append((col, "IN", frozenset({int(wanted)})))
+        elif isinstance(wanted, str):
+            tests.append((col, "IN", frozenset({strings.add(wanted)})))
+        elif not isinstance(wanted, dict) or len(wanted) != 1:
+            return None
+        elif "REGEX" in wanted and name != "IS_SPACE":
+            tests.append((col, "REGEX", re.compile(wanted["REGEX"])))
+        elif set(wanted) <= {"IN", "NOT_IN"} and all(isinstance(v, str) for v in next(iter(wanted.values()))):
+            kind, listed = next(iter(wanted.items()))
+            tests.append((col, kind, frozenset(strings.add(v) for v in listed)))
+        else:
+            return None  # a number, a comparison...
+    return tests
+
+
 class CachedLemmatizer:
     """spaCy's rule lemmatizer, one lemma per (word, POS, morphology) looked up once per process.
 
-    The same lemmas as ``Lemmatizer.__call__`` (which caches the same key, but creates a Token and calls
-    three Python functions for every word): only tokens without a lemma (or all, with ``overwrite``) change.
+    The same lemmas as ``Lemmatizer.__call__``, from a copy of it whose word index is a set per POS: spaCy
+    keeps lists there and tests each candidate form with ``in``, a scan of thousands of words. Only tokens
+    without a lemma (or all, with ``overwrite``) change.
     """
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
-        self.lemmatizer = lemmatizer
+        self.lemmatizer = copy.copy(lemmatizer)  # its own look-up tables and cache; the original is untouched
+        self.lemmatizer.cache = {}
+        self.lemmatizer.lookups = _indexed(lemmatizer.lookups)
+        self.lemmatizer.lemmatize = self.lemmatizer.rule_lemmatize  # bound to the copy, not the original
         self.strings = lemmatizer.vocab.strings
         self.cache: dict[tuple[int, int, int], int] = {}
 
@@ -116,6 +181,17 @@ class CachedLemmatizer:
         if changed:
             doc.from_array([LEMMA], numpy.ascontiguousarray(values[:, 3:]))
         return doc
+
+
+def _indexed(lookups: Lookups) -> Lookups:
+    """A copy of a lemmatizer's tables where the word index holds sets instead of lists."""
+    out = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        copied = out.add_table(name)
+        for key, value in table.items():  # keys are string hashes: set back as they are
+            copied[key] = set(value) if name == _INDEX and isinstance(value, list) else value
+    return out
 
 
 def faster(proc: Any) -> Any:

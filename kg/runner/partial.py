@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+import weakref
+
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, NORM, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
@@ -59,14 +61,21 @@ def _stage(pipes: Sequence[tuple[str, Any]], batch_size: int) -> Callable[[list[
     return run
 
 
-def spaces_close_sentences(doc: Doc) -> Doc:
-    """Whitespace after a sentence's last word ends that sentence, as the parser has it; the sentencizer
-    would start the next sentence with it (".  Republican", ".\\n\\nThe")."""
+def tidy_sentence_starts(doc: Doc) -> Doc:
+    """Move the sentencizer's boundaries to where the parser puts them: whitespace after a sentence's last
+    word ends that sentence (".  Republican", ".\\n\\nThe"), and an opening bracket or quote glued to the next
+    word starts the next one (". (HDT Limited) acquired")."""
     for tok in doc:
         if tok.is_space and tok.is_sent_start and tok.i > 0:
             tok.is_sent_start = False
             if tok.i + 1 < len(doc):
                 doc[tok.i + 1].is_sent_start = True
+    for tok in doc[2:]:
+        before = doc[tok.i - 1]
+        if tok.is_sent_start and before.is_left_punct and not before.whitespace_ and not before.is_space and \
+                (doc[tok.i - 2].whitespace_ or doc[tok.i - 2].is_space):
+            tok.is_sent_start = False
+            before.is_sent_start = True
     return doc
 
 
@@ -85,7 +94,7 @@ class PartialPipeline:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         pipeline = [(name, proc) for name, proc in nlp.pipeline]
-        self.entities = [("kg_sentencizer", Sentencizer()), ("kg_spaces_close", spaces_close_sentences),
+        self.entities = [("kg_sentencizer", Sentencizer()), ("kg_tidy_sentence_starts", tidy_sentence_starts),
                          *[(n, p) for n, p in pipeline if n not in PARSE_COMPONENTS]]
         self.parse = [(n, faster(p)) for n, p in pipeline if n in PARSE_COMPONENTS]
         self._dep = nlp.vocab.strings.add(PLACEHOLDER_DEP)
@@ -129,6 +138,18 @@ class PartialPipeline:
         for offset, region in regions:
             values[offset:offset + len(region)] = region.to_array(list(COPIED))
         doc.from_array(list(COPIED), values)
+
+
+_PIPELINES: weakref.WeakKeyDictionary[Language, PartialPipeline] = weakref.WeakKeyDictionary()
+
+
+def partial_pipeline(nlp: Language) -> PartialPipeline:
+    """The :class:`PartialPipeline` of ``nlp``, made once: a worker keeps its look-up tables and lemma cache
+    from one batch to the next."""
+    found = _PIPELINES.get(nlp)
+    if found is None:
+        found = _PIPELINES[nlp] = PartialPipeline(nlp)
+    return found
 
 
 def _region(doc: Doc, text: str, values: numpy.ndarray, start: int, end: int) -> Doc:

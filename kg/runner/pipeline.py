@@ -78,11 +78,11 @@ def _char_batches(items: Iterable[tuple[str, Any]], *, max_items: int,
 def _parser(nlp: Any, full_parse: bool) -> Callable[[list[tuple[str, Any]]], Iterable[tuple[Any, Any]]]:
     """What parses a batch of (text, context): the whole pipeline on every sentence with ``full_parse``
     (or when the pipeline cannot be split), else NER everywhere and the parse only where it can pay."""
-    from kg.runner.partial import PartialPipeline, can_split
+    from kg.runner.partial import can_split, partial_pipeline
 
     if full_parse or not can_split(nlp):
         return lambda batch: nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
-    partial = PartialPipeline(nlp)
+    partial = partial_pipeline(nlp)
     return lambda batch: partial.pipe(batch, batch_size=len(batch))
 
 

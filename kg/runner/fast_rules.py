@@ -15,13 +15,13 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 # The lemmatizer's table of known words per POS (lists in spaCy's data).
@@ -44,7 +44,7 @@ class TagMapRuler:
         self._regex_found: dict[tuple[str, int], bool] = {}  # (expression, string hash) -> does it match
         for n, (spec, attrs) in enumerate(zip(ruler.patterns, ruler.attrs, strict=True)):
             self.values.append({_WRITTEN.index(k): v for k, v in attrs.items()})  # normalised: ids and hashes
-            for pattern in spec["patterns"]:
+            for pattern in cast(list[list[dict[str, Any]]], spec["patterns"]):
                 tests = [_tests(token, strings) for token in pattern]
                 if not pattern or any(t is None for t in tests):
                     self.matcher.add(str(n), [pattern])
@@ -94,7 +94,7 @@ class TagMapRuler:
             for column, value in self.values[n].items():
                 values[token, column] = value
         if hits:
-            doc.from_array(list(_WRITTEN), values)
+            doc.from_array(list(_WRITTEN), cast(Any, values))
         return doc
 
 
@@ -179,7 +179,7 @@ class CachedLemmatizer:
             values[i, 3] = found
             changed = True
         if changed:
-            doc.from_array([LEMMA], numpy.ascontiguousarray(values[:, 3:]))
+            doc.from_array([LEMMA], cast(Any, numpy.ascontiguousarray(values[:, 3:])))
         return doc
 
 

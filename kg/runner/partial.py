@@ -21,10 +21,9 @@ shared tok2vec or transformer (``en_core_web_trf``) cannot be split like this: t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
-
 import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, MORPH, NORM, POS, SENT_START, SPACY, TAG
@@ -53,10 +52,8 @@ def _stage(pipes: Sequence[tuple[str, Any]], batch_size: int) -> Callable[[list[
     def run(docs: list[Doc]) -> list[Doc]:
         stream: Iterable[Doc] = docs
         for _name, proc in pipes:
-            if hasattr(proc, "pipe"):
-                stream = proc.pipe(stream, batch_size=batch_size)
-            else:
-                stream = map(proc, stream)
+            # trained components batch their docs; plain functions (kg_newline_sentences) take one at a time
+            stream = proc.pipe(stream, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, stream)
         return list(stream)
     return run
 
@@ -112,7 +109,7 @@ class PartialPipeline:
         texts = [text for text, _ in items]
         docs = _stage(self.entities, batch_size)([self.nlp.make_doc(t) for t in texts])
         runs = [selected_spans(doc) for doc in docs]
-        regions = _stage(self.parse, batch_size)([region for doc, spans in zip(docs, runs)
+        regions = _stage(self.parse, batch_size)([region for doc, spans in zip(docs, runs, strict=True)
                                                   for region in _regions(doc, spans)])
         parsed = iter(regions)
         for doc, spans, (_, context) in zip(docs, runs, items, strict=True):
@@ -137,7 +134,7 @@ class PartialPipeline:
             values[pronoun, COPIED.index(POS)] = PRON
         for offset, region in regions:
             values[offset:offset + len(region)] = region.to_array(list(COPIED))
-        doc.from_array(list(COPIED), values)
+        doc.from_array(list(COPIED), cast(Any, values))
 
 
 _PIPELINES: weakref.WeakKeyDictionary[Language, PartialPipeline] = weakref.WeakKeyDictionary()
@@ -159,7 +156,7 @@ def _region(doc: Doc, text: str, values: numpy.ndarray, start: int, end: int) ->
     words = [text[idx:idx + length] for idx, length, _, _, _ in rows]
     region = Doc(doc.vocab, words=words, spaces=[bool(space) for _, _, space, _, _ in rows],
                  sent_starts=[sent == 1 for _, _, _, _, sent in rows])
-    region.from_array([NORM], numpy.ascontiguousarray(values[start:end, 3:4]))
+    region.from_array([NORM], cast(Any, numpy.ascontiguousarray(values[start:end, 3:4])))
     return region
 
 

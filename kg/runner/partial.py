@@ -4,15 +4,18 @@ In ``en_core_web_sm`` the NER carries its own tok2vec, while tok2vec, tagger, pa
 lemmatizer (about two thirds of the time) serve only the dependency rules, and most sentences name fewer than
 two actors. So, for a batch of texts:
 
-1. tokenizer, rule-based sentencizer, ``kg_newline_sentences``, NER and ``kg_actor_ruler`` on every text
-   (the NER keeps to sentence boundaries, so they are set first, as the parser sets them on the full path);
+1. tokenizer, rule-based sentencizer (its boundaries moved to where the parser puts them:
+   :func:`tidy_sentence_starts`), ``kg_newline_sentences``, NER and ``kg_actor_ruler`` on every text (the
+   NER keeps to sentence boundaries, so they are set first, as the parser sets them on the full path);
 2. :func:`kg.runner.select.selected_spans` picks the runs of sentences worth parsing, from mentions alone;
-3. each run becomes a Doc of its own (``Span.as_doc``, same tokens and norms, its sentence starts kept as
-   hints the parser may refine) and goes through the parse components, all runs of the batch together;
+3. each run becomes a Doc of its own (same words, spaces and norms, its sentence starts kept as hints the
+   parser may refine) and goes through the parse components, all runs of the batch together, with the
+   attribute ruler and lemmatizer replaced by their exact fast stand-ins (:mod:`kg.runner.fast_rules`);
 4. tags, morphology, lemmas and the dependency tree of each run are copied back into the text's Doc
    (``Doc.from_array``). A sentence left out gets no tags or lemmas and a placeholder tree: each token
    attached to the next with the label ``dep``, the last one the ``ROOT``, so it stays one sentence and a
-   name's root is its last word, as the parser mostly has it.
+   name's root is its last word, as the parser mostly has it; its third-person pronouns whose tag needs no
+   context ("he", "their") keep that tag, so coreference chains through it as on the full path.
 
 The Doc the rules see has the same tokens, text and offsets as on the full path, its entities from the same
 NER, and the parser's analysis of every sentence that can hold a relation. Pipelines whose NER listens to a

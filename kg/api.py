@@ -42,21 +42,24 @@ def load_pipeline(model: str | None = None) -> Any:
 
 @overload
 def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None, jobs: int = 1,
-            mentions: Literal[False] = False) -> Iterator[Triple]: ...
+            mentions: Literal[False] = False, full_parse: bool = False) -> Iterator[Triple]: ...
 
 
 @overload
 def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None, jobs: int = 1,
-            mentions: Literal[True]) -> Iterator[Triple | DocumentMentions]: ...
+            mentions: Literal[True], full_parse: bool = False) -> Iterator[Triple | DocumentMentions]: ...
 
 
 def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | None = None, jobs: int = 1,
-            mentions: bool = False) -> Iterator[Triple] | Iterator[Triple | DocumentMentions]:
+            mentions: bool = False, full_parse: bool = False) -> Iterator[Triple] | Iterator[Triple | DocumentMentions]:
     """Triples from texts or :class:`Document` s, in order; plain strings get ids ``doc1``, ``doc2`` ...
 
     With ``mentions=True`` each document's triples are followed by a :class:`DocumentMentions`, the
     actors it names: :func:`build_graph` then gives a node to an actor named without any tie, as
     ``kg run`` does (``kg.build_graph(kg.extract(docs, mentions=True))`` is the graph ``kg run`` builds).
+
+    Only the sentences that can hold a relation are parsed; ``full_parse=True`` parses every sentence
+    (the same triples, slower).
 
     >>> triples = list(extract(["Russian President Vladimir Putin visited North Korea."]))  # doctest: +SKIP
     >>> (triples[0].subject, triples[0].relation_type, triples[0].object)  # doctest: +SKIP
@@ -67,12 +70,12 @@ def extract(texts: Iterable[str | Document], *, nlp: Any = None, model: str | No
     documents = (t if isinstance(t, Document) else Document(id=f"doc{i}", text=t)
                  for i, t in enumerate(texts, 1))
     if not mentions:
-        return extract_documents(documents, nlp=nlp, model=model, jobs=jobs)
-    return _with_mentions(documents, nlp=nlp, model=model, jobs=jobs)
+        return extract_documents(documents, nlp=nlp, model=model, jobs=jobs, full_parse=full_parse)
+    return _with_mentions(documents, nlp=nlp, model=model, jobs=jobs, full_parse=full_parse)
 
 
 def _with_mentions(documents: Iterable[Document], *, nlp: Any, model: str | None,
-                   jobs: int) -> Iterator[Triple | DocumentMentions]:
+                   jobs: int, full_parse: bool) -> Iterator[Triple | DocumentMentions]:
     """Each document's triples, then its mentions (the engines report them once the document is done)."""
     from kg.runner.pipeline import extract_documents
 
@@ -81,7 +84,8 @@ def _with_mentions(documents: Iterable[Document], *, nlp: Any, model: str | None
     def finished(document: Document, found: tuple[Mention, ...]) -> None:
         done.append(DocumentMentions(document.id, document.date, document.title, document.url, found))
 
-    for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, on_document=finished):
+    for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, on_document=finished,
+                                full_parse=full_parse):
         while done:  # the documents finished before this triple's
             yield done.popleft()
         yield t

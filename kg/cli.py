@@ -139,7 +139,7 @@ _ACTORS_HELP = ("The analyst's actors file (CSV or JSONL: name,aliases,type,wiki
 
 def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs: int, engine: str,
                 scheduler: str | None, strict: bool, resume: bool, silent: bool,
-                mentions: str | None = None, fixes: Any = None) -> Any:
+                mentions: str | None = None, fixes: Any = None, full_parse: bool = False) -> Any:
     """Read, extract and write triples; returns the read report."""
     from kg.ingest.documents import ReadReport, check_inputs, read_documents, require_documents
     from kg.nlp import check_model, load_pipeline
@@ -159,7 +159,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
         if output == "-":
             out = sys.stdout
             for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, engine=engine,
-                                       scheduler=scheduler, on_document=advance):
+                                       scheduler=scheduler, on_document=advance, full_parse=full_parse):
                 t = t if fixes is None else fixes.fix_triple(t)
                 if t is not None:
                     out.write(triple_line(t))
@@ -171,7 +171,8 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 advance(document, found)
 
             for t in extract_documents(writer.skip_done(documents), nlp=nlp, model=model, jobs=jobs,
-                                       engine=engine, scheduler=scheduler, on_document=finished):
+                                       engine=engine, scheduler=scheduler, on_document=finished,
+                                       full_parse=full_parse):
                 t = t if fixes is None else fixes.fix_triple(t)
                 if t is not None:
                     writer.write(t)
@@ -208,6 +209,8 @@ def _engine_options(func: F) -> F:
         click.option("--strict", is_flag=True, help="Stop at the first malformed input instead of skipping it."),
         click.option("--resume", is_flag=True, help="Carry on an interrupted run where it stopped."),
         click.option("--silent", "-s", is_flag=True, help="No progress bar or summary on stderr."),
+        click.option("--full-parse", is_flag=True, help="Parse every sentence, not only those that can "
+                     "hold a relation (the same triples, slower)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -240,7 +243,7 @@ def cli() -> None:
 @_friendly_errors
 def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, max_nodes: int | None,
         layout: bool, actors_file: str | None, model: str | None, jobs: int, engine: str, scheduler: str | None,
-        strict: bool, resume: bool, silent: bool) -> None:
+        strict: bool, resume: bool, silent: bool, full_parse: bool) -> None:
     """Run every stage: articles in, triples, graph and map out.
 
     INPUTS are files or folders of .txt, .md, .html or .jsonl articles, or - for stdin
@@ -260,7 +263,7 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
     triples_path, mentions_path = outdir / "triples.jsonl", outdir / "mentions.jsonl"
     report = _extract_to(inputs or ("seeds",), str(triples_path), model=model, jobs=jobs, engine=engine,
                          scheduler=scheduler, strict=strict, resume=resume, silent=silent,
-                         mentions=str(mentions_path), fixes=fixes)
+                         mentions=str(mentions_path), fixes=fixes, full_parse=full_parse)
     for stale in outdir.glob(".*.part"):  # temporary files (kg.io.atomic_write) of a run killed mid-write
         stale.unlink(missing_ok=True)
     g = _build([str(triples_path), str(mentions_path)], outdir / "graph.json", max_evidence=max_evidence,
@@ -283,7 +286,7 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
 @_friendly_errors
 def extract(inputs: tuple[str, ...], output: str, mentions: str | None, actors_file: str | None,
             model: str | None, jobs: int, engine: str, scheduler: str | None, strict: bool, resume: bool,
-            silent: bool) -> None:
+            silent: bool, full_parse: bool) -> None:
     """Extract (actor, relation, actor) triples from articles as JSON Lines.
 
     Example: kg extract articles/ -o triples.jsonl --mentions mentions.jsonl
@@ -292,7 +295,8 @@ def extract(inputs: tuple[str, ...], output: str, mentions: str | None, actors_f
         raise UsageError("--resume and --mentions need an output file (-o FILE), not stdout")
     fixes = _read_fixes(actors_file)
     report = _extract_to(inputs, output, model=model, jobs=jobs, engine=engine, scheduler=scheduler,
-                         strict=strict, resume=resume, silent=silent, mentions=mentions, fixes=fixes)
+                         strict=strict, resume=resume, silent=silent, mentions=mentions, fixes=fixes,
+                         full_parse=full_parse)
     if not silent:
         click.echo(report.summary(), err=True)
 

@@ -42,6 +42,8 @@ def test_bench_extract_single_process_on_a_few_documents() -> None:
     out = _run("bench_extract.py", "--limit-words", "400", "--repeat", "1", "--skip-parallel")
     assert "bare spaCy nlp.pipe" in out
     assert "ratio kg extract (in-process) / bare spaCy (words/s):" in out
+    assert "ratio kg --full-parse (in-process) / bare spaCy (words/s):" in out
+    assert "differ (target <= 2 %)" in out
     assert "textacy" in out  # its figure, or the line saying it is not installed
 
 

@@ -39,6 +39,7 @@ class ExtractOptions:
     model: str | None = None
     batch_size: int = 64
     chunk_chars: int = CHUNK_CHARS
+    full_parse: bool = False
 
 
 def _chunks(documents: Iterable[Document],
@@ -74,12 +75,25 @@ def _char_batches(items: Iterable[tuple[str, Any]], *, max_items: int,
         yield batch
 
 
+def _parser(nlp: Any, full_parse: bool) -> Callable[[list[tuple[str, Any]]], Iterable[tuple[Any, Any]]]:
+    """What parses a batch of (text, context): the whole pipeline on every sentence with ``full_parse``
+    (or when the pipeline cannot be split), else NER everywhere and the parse only where it can pay."""
+    from kg.runner.partial import can_split, partial_pipeline
+
+    if full_parse or not can_split(nlp):
+        return lambda batch: nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+    partial = partial_pipeline(nlp)
+    return lambda batch: partial.pipe(batch, batch_size=len(batch))
+
+
 def extract_stream(documents: Iterable[Document], nlp: Any, *, batch_size: int = 64,
-                   chunk_chars: int = CHUNK_CHARS, on_document: OnDocument | None = None) -> Iterator[Triple]:
+                   chunk_chars: int = CHUNK_CHARS, on_document: OnDocument | None = None,
+                   full_parse: bool = False) -> Iterator[Triple]:
     """Triples of every document, in input order, in this process.
 
     ``on_document(document, mentions)`` is called once a document is finished, after its last
     triple, with the actors it names (for progress bars, resumable runs and the graph's nodes).
+    ``full_parse`` runs the whole pipeline on every sentence (see :mod:`kg.runner.partial` for the default).
     """
     from kg.extract import extract_triples
 
@@ -88,8 +102,9 @@ def extract_stream(documents: Iterable[Document], nlp: Any, *, batch_size: int =
     # A pipeline set to take less than a chunk (nlp.max_length) would refuse it with error E088.
     chunk_chars = min(chunk_chars, getattr(nlp, "max_length", chunk_chars))
     pieces = _chunks(documents, chunk_chars)
+    parse = _parser(nlp, full_parse)
     parsed = (parsed for batch in _char_batches(pieces, max_items=batch_size, max_chars=BATCH_CHARS)
-              for parsed in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+              for parsed in parse(batch))
     for doc, (document, offset, last) in parsed:
         yield from extract_triples(doc, document, char_offset=offset, sentence_offset=sentences,
                                    mentions_out=mentions)
@@ -149,7 +164,7 @@ def extract_batch(documents: Sequence[Document], nlp: Any, options: ExtractOptio
     triples: list[list[Triple]] = [[] for _ in documents]
     mentions: list[tuple[Mention, ...]] = []
     stream = extract_stream(documents, nlp, batch_size=options.batch_size, chunk_chars=options.chunk_chars,
-                            on_document=lambda _d, m: mentions.append(m))
+                            on_document=lambda _d, m: mentions.append(m), full_parse=options.full_parse)
     for t in stream:
         # The stream is in document order: a triple belongs to the first document not yet finished.
         triples[len(mentions)].append(t)
@@ -215,16 +230,17 @@ def extract_parallel(documents: Iterable[Document], options: ExtractOptions, *, 
 def extract_documents(documents: Iterable[Document], *, nlp: Any = None, model: str | None = None,
                       jobs: int = 1, engine: str = "local", scheduler: str | None = None,
                       batch_size: int = 64, chunk_chars: int | None = None,
-                      on_document: OnDocument | None = None) -> Iterator[Triple]:
+                      on_document: OnDocument | None = None, full_parse: bool = False) -> Iterator[Triple]:
     """Triples of all documents, in input order, with the engine asked for.
 
     ``nlp`` is used as it is for one local job; otherwise every worker loads ``model``.
-    ``chunk_chars`` defaults to :data:`CHUNK_CHARS` as it is at call time.
+    ``chunk_chars`` defaults to :data:`CHUNK_CHARS` as it is at call time. ``full_parse`` parses every
+    sentence instead of only those that can hold a relation (same triples, slower).
     """
     chunk_chars = CHUNK_CHARS if chunk_chars is None else chunk_chars
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    options = ExtractOptions(model=model, batch_size=batch_size, chunk_chars=chunk_chars)
+    options = ExtractOptions(model=model, batch_size=batch_size, chunk_chars=chunk_chars, full_parse=full_parse)
     if engine == "dask":
         from kg.runner.distributed import extract_dask
 
@@ -236,4 +252,4 @@ def extract_documents(documents: Iterable[Document], *, nlp: Any = None, model: 
 
         nlp = load_pipeline(model)
     return extract_stream(documents, nlp, batch_size=batch_size, chunk_chars=chunk_chars,
-                          on_document=on_document)
+                          on_document=on_document, full_parse=full_parse)

@@ -158,9 +158,12 @@ def test_same_triples_as_full_parse_on_passages(nlp: Any) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("name", ["dev.jsonl", "realdev.jsonl"])
 def test_same_triples_as_full_parse_on_shared_sets(nlp: Any, shared: Path, name: str) -> None:
+    # the same facts; a sentence's text may follow the sentencizer where the parser splits mid-quote
+    # ('... by the results and "...I and we will never ...' is one sentence or two)
     rows = [json.loads(line) for line in (shared / "eval" / name).read_text("utf-8").splitlines() if line.strip()]
     full, default = _both_paths(nlp, [Document(id=str(r["id"]), text=r["text"]) for r in rows])
-    assert full and default == full
+    assert full and [_fact(t) for t in default] == [_fact(t) for t in full]
+    assert sum(a != b for a, b in zip(default, full, strict=True)) <= len(full) // 50
 
 
 def test_cli_full_parse_flag(tmp_path: Path) -> None:

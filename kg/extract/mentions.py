@@ -212,6 +212,20 @@ class DocMentions:
                           key=actor.key, iso3=actor.iso3)
         return self._put(span, sp.root.i, mention)
 
+    def locating_state(self, tok: Token) -> Mention | None:
+        """The state a nationality word names where it only locates a place ("the *Polish* city of Gdansk"):
+        its mention when it is one, else a mention made from the gazetteer and kept out of the actors."""
+        found = self.by_token.get(tok.i)
+        if found is not None:
+            return found if found.iso3 else None
+        if tok.ent_type_ not in ("NORP", "GPE"):
+            return None
+        actor = self.actors.gaz.lookup(tok.text)
+        if actor is None or not actor.iso3:
+            return None
+        return Mention(text=tok.text, start=tok.idx + self.char_offset, end=tok.idx + len(tok.text) + self.char_offset,
+                       name=actor.name, type="GPE", key=actor.key, iso3=actor.iso3)
+
     def add_coref(self, span: Span, antecedent: Mention) -> Mention:
         """Record that ``span`` (a pronoun or description) refers to the actor of ``antecedent``."""
         mention = Mention(text=span.text, start=span.start_char + self.char_offset,

@@ -163,7 +163,7 @@ def _national_unit(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
         if unit.lemma_.lower() not in _PLACE_NOUNS or unit.i in ms.by_token:
             continue
         states = [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
-                  for m in [ms.at(c)] if m is not None and m.iso3 and ms.as_place(m) is m]
+                  for m in [ms.at(c) or ms.locating_state(c)] if m is not None and m.iso3 and ms.as_place(m) is m]
         for p in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
             for named in (x for o in _pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
                 for state in states:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.actors import gazetteer
 from kg.extract.mentions import DocMentions
 from kg.extract.scope import Scope
 from kg.records import Mention
@@ -134,10 +133,9 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
         state = ms.by_token.get(child.i)
         if state is not None and state.iso3 and state is not m:
             return state.iso3  # "the Syrian city of Idlib"
-        if state is None and child.ent_type_ in ("NORP", "GPE"):
-            # a demonym the mentions leave out as no actor ("the Polish city of Gdansk"): the gazetteer knows it
-            known = gazetteer().lookup(child.text)
-            if known is not None and known.iso3:
+        if state is None:  # a demonym the mentions leave out as no actor ("the Polish city of Gdansk")
+            known = ms.locating_state(child)
+            if known is not None:
                 return known.iso3
     return None
 

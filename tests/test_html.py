@@ -395,3 +395,13 @@ def test_evidence_keeps_the_event_date_and_place_only_when_given() -> None:
         "event_date": "2024-06", "event_date_precision": "month", "location": "Pyongyang"}
     other = next(e for e in page_data(g)["edge_info"] if e["relation_type"] == "CONSULT")
     assert other["evidence"][0]["event_date"] is None and other["evidence"][0]["location"] is None
+
+
+def test_partial_event_dates_reach_the_timeline_as_days() -> None:
+    # a tie dated by its sentence ("during the Cold War": 1947/1991) spans whole days on the map's timeline
+    g = story_graph()
+    u, v, k = next(iter(g.edges(keys=True)))
+    g.edges[u, v, k].update(first_date="1947", last_date="1991")
+    info = next(i for i in page_data(g)["edge_info"] if i["key"] == k)
+    assert (info["first_date"], info["last_date"]) == ("1947-01-01", "1991-12-31")
+    assert info["dates"][0] == "1947-01-01" and "1991-12-31" in info["dates"]

@@ -29,6 +29,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from kg.dates import first_day, last_day
 from kg.export.map_terms import glossary, search_names
 from kg.export.style import (
     ACTOR_COLOURS,
@@ -299,7 +300,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
                           "pagerank": rank, "community": community.get(n, 0),
                           "sizes": {m: [node_size(w), label_font(node_size(w))["size"]] for m, w in weights},
                           "documents": len(a.get("documents") or ()),
-                          "first_date": _date(a.get("first_date")), "last_date": _date(a.get("last_date"))})
+                          "first_date": first_day(a.get("first_date")), "last_date": last_day(a.get("last_date"))})
 
     bends = _bends(edges)
     edge_info: list[dict[str, Any]] = []
@@ -317,7 +318,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
                      color={"color": CLASS_COLORS[cls], "highlight": CLASS_COLORS[cls],
                             "hover": CLASS_COLORS[cls], "opacity": 0.9}, **style)
         docs = [str(x) for x in d.get("documents") or ()]
-        dates = {_date(d.get("first_date")), _date(d.get("last_date"))}
+        dates = {first_day(d.get("first_date")), last_day(d.get("last_date"))}
         dates.update(_date((documents.get(x) or {}).get("date")) for x in docs)
         evidence = [evidence_item(e, documents) for e in d.get("evidence") or () if isinstance(e, Mapping)]
         dates.update(e["date"] for e in evidence)
@@ -327,7 +328,7 @@ def page_data(g: nx.MultiDiGraph, *, max_nodes: int | None = None,
                           "caption": caption, "count": count, "relations": [_text(r) for r in relations],
                           "confidence": d.get("confidence") if isinstance(d.get("confidence"), int | float)
                           else None, "modality": _text(d.get("modality")) or None,
-                          "first_date": _date(d.get("first_date")), "last_date": _date(d.get("last_date")),
+                          "first_date": first_day(d.get("first_date")), "last_date": last_day(d.get("last_date")),
                           "documents": len(docs), "dates": sorted(dates),
                           "evidence": evidence})
 

@@ -162,14 +162,19 @@ def _national_unit(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
     for unit in sent:
         if unit.lemma_.lower() not in _PLACE_NOUNS or unit.i in ms.by_token:
             continue
-        states = [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
-                  for m in [ms.at(c)] if m is not None and m.iso3 and ms.as_place(m) is m]
+        states = _unit_states(unit, ms)
         for p in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
             for named in (x for o in _pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
                 for state in states:
                     c = _located(ms, named, state, f"{unit.lemma_.lower()} of")
                     if c is not None:
                         yield c
+
+
+def _unit_states(unit: Token, ms: DocMentions) -> list[Mention]:
+    """The states a place noun's nationality words name: "the *Canadian* province", "an *American* city"."""
+    return [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
+            for m in [ms.at(c) or ms.unit_states.get(c.i)] if m is not None and m.iso3 and ms.as_place(m) is m]
 
 
 def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:

@@ -679,6 +679,22 @@ servant servant NOUN NN attr 1
         [],
     ),
     (
+        "nationality on another modifier",
+        "Esch was a Swedish Christian democratic politician.",
+        """
+Esch Esch PROPN NNP nsubj 1
+was be AUX VBD ROOT 1
+a a DET DT det 6
+Swedish swedish ADJ JJ amod 4
+Christian christian ADJ JJ amod 6
+democratic democratic ADJ JJ amod 6
+politician politician NOUN NN attr 1
+. . PUNCT . punct 1""",
+        [(0, 1, "PERSON"), (3, 4, "NORP"), (4, 5, "NORP")],
+        [("Esch", "AFFILIATED_WITH", "Sweden")],
+        [],
+    ),
+    (
         "no nationality from an event noun",
         "It was a Russian attack on Ukraine, said Ueland.",
         """

@@ -68,3 +68,24 @@ of of ADP IN prep 2
 fraud fraud NOUN NN pobj 3
 . . PUNCT . punct 2""", ents=[(0, 1, "PERSON")])
     assert facts(doc) == []
+
+
+def test_relative_clause_is_said_of_the_names_before_it(vocab: Vocab) -> None:
+    # "Jack Ruby, who killed Oswald, and Jim Bakker": Bakker, a conjunct after the clause, did nothing
+    doc = parsed_doc(vocab, """
+The the DET DT det 1
+clients client NOUN NNS nsubj 2
+included include VERB VBD ROOT 2
+Jack Jack PROPN NNP compound 4
+Ruby Ruby PROPN NNP dobj 2
+, , PUNCT , punct 4
+who who PRON WP nsubj 7
+killed kill VERB VBD relcl 4
+Oswald Oswald PROPN NNP dobj 7
+, , PUNCT , punct 4
+and and CCONJ CC cc 4
+Jim Jim PROPN NNP compound 12
+Bakker Bakker PROPN NNP conj 4
+. . PUNCT . punct 2""", ents=[(3, 5, "PERSON"), (8, 9, "PERSON"), (11, 13, "PERSON")])
+    assault = [f for f in facts(doc) if f[1] == "ASSAULT"]
+    assert assault == [("Jack Ruby", "ASSAULT", "Oswald")]

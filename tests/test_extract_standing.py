@@ -717,6 +717,26 @@ Ueland Ueland PROPN NNP nsubj 8
 
 PLACES = [
     (
+        "unit of a larger place",
+        "Urgut is a town in the Samarqand Region of Uzbekistan.",
+        """
+Urgut Urgut PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 3
+town town NOUN NN attr 1
+in in ADP IN prep 3
+the the DET DT det 7
+Samarqand Samarqand PROPN NNP compound 7
+Region Region PROPN NNP pobj 4
+of of ADP IN prep 7
+Uzbekistan Uzbekistan PROPN NNP pobj 8
+. . PUNCT . punct 1""",
+        [(0, 1, "ORG"), (5, 8, "LOC"), (9, 10, "GPE")],
+        [("Urgut", "LOCATED_IN", "Samarqand Region"), ("Urgut", "LOCATED_IN", "Uzbekistan"),
+         ("Samarqand Region", "LOCATED_IN", "Uzbekistan")],
+        [],
+    ),
+    (
         "unit of a nationality",
         "Ross Patterson Alger was a politician in the Canadian province of Alberta.",
         """

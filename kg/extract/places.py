@@ -274,7 +274,9 @@ def _place_in_place(root: Token, p: Token, o: Token, m: Mention, other: Mention,
     """"the Palace of Fine Arts in San Francisco", "Trust Co. of New York": LOCATED_IN."""
     if other.type not in PLACE_LABELS:
         return
-    if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG"):
+    # "the Samarqand Region of Uzbekistan": a unit "of" a place lies in it
+    unit = p.lower_ == "of" and m.type in PLACE_LABELS and _is_unit(root)
+    if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG") or unit:
         c = _located(ms, m, other, p.lower_)
         if c is not None:
             yield c
@@ -373,9 +375,15 @@ def _named_place(o: Token, ms: DocMentions, depth: int = 2) -> list[Mention]:
     if any(m not in out for m in first):
         return first  # "in Madrid and Barcelona": a list the parser joined, not an address
     for p in o.children:  # "within Szczytno County, ..., *in northern Poland*"
-        if p.dep_ == "prep" and p.lower_ in _WITHIN and depth > 0:
+        if p.dep_ == "prep" and depth > 0 and (p.lower_ in _WITHIN or (p.lower_ == "of" and _is_unit(o))):
+            # (a unit's "of" place holds it: "in the Samarqand *Region of Uzbekistan*")
             out += [m for oo in _pobjs(p) for m in _named_place(oo, ms, depth - 1) if m not in out]
     return out
+
+
+def _is_unit(tok: Token) -> bool:
+    """Whether a place's head word is a unit noun: the Samarqand *Region*, the Pudu *district*."""
+    return tok.lemma_.lower() in _PLACE_NOUNS and tok.pos_ in ("NOUN", "PROPN")
 
 
 def _comma_run(i: int, sent: Span, ms: DocMentions) -> tuple[list[Mention], int]:

@@ -737,6 +737,30 @@ Uzbekistan Uzbekistan PROPN NNP pobj 8
         [],
     ),
     (
+        "place description after a comma, hung on the wrong noun",
+        "The Friendship Monument in Phnom Penh, capital of Cambodia, is a large monument.",
+        """
+The the DET DT det 2
+Friendship Friendship PROPN NNP compound 2
+Monument Monument PROPN NNP nsubj 11
+in in ADP IN prep 2
+Phnom Phnom PROPN NNP compound 5
+Penh Penh PROPN NNP pobj 3
+, , PUNCT , punct 5
+capital capital NOUN NN appos 2
+of of ADP IN prep 7
+Cambodia Cambodia PROPN NNP pobj 8
+, , PUNCT , punct 11
+is be AUX VBZ ROOT 11
+a a DET DT det 14
+large large ADJ JJ amod 14
+monument monument NOUN NN attr 11
+. . PUNCT . punct 11""",
+        [(4, 6, "GPE"), (9, 10, "GPE")],
+        [("Phnom Penh", "LOCATED_IN", "Cambodia")],
+        [],
+    ),
+    (
         "unit of a nationality",
         "Ross Patterson Alger was a politician in the Canadian province of Alberta.",
         """

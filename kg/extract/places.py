@@ -118,6 +118,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
     yield from _unnamed_described(sent, ms)
+    yield from _comma_described(sent, ms)
     yield from _national_unit(sent, ms)
     yield from _dateline(sent, ms)
 
@@ -175,6 +176,20 @@ def _unit_states(unit: Token, ms: DocMentions) -> list[Mention]:
     """The states a place noun's nationality words name: "the *Canadian* province", "an *American* city"."""
     return [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
             for m in [ms.at(c) or ms.unit_states.get(c.i)] if m is not None and m.iso3 and ms.as_place(m) is m]
+
+
+def _comma_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the monument in Phnom Penh, capital of Cambodia": a place description after a comma is said of the
+    place right before the comma, whatever the parser hung it on."""
+    doc = sent.doc
+    for a in sent:
+        if a.dep_ != "appos" or a.lemma_.lower() not in _PLACE_NOUNS or a.i in ms.by_token:
+            continue
+        first = min(t.i for t in a.subtree)
+        before = ms.by_token.get(first - 2) if first - 2 >= sent.start and doc[first - 1].text == "," else None
+        if before is None or before.type not in PLACE_LABELS or ms.by_token.get(a.head.i) is before:
+            continue  # (the description hung on its place is :func:`_appos_place`'s)
+        yield from _appos_place(a, ms.as_place(before), ms)
 
 
 def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:

@@ -679,6 +679,22 @@ servant servant NOUN NN attr 1
         [],
     ),
     (
+        "nationality on another modifier",
+        "Esch was a Swedish Christian democratic politician.",
+        """
+Esch Esch PROPN NNP nsubj 1
+was be AUX VBD ROOT 1
+a a DET DT det 6
+Swedish swedish ADJ JJ amod 4
+Christian christian ADJ JJ amod 6
+democratic democratic ADJ JJ amod 6
+politician politician NOUN NN attr 1
+. . PUNCT . punct 1""",
+        [(0, 1, "PERSON"), (3, 4, "NORP"), (4, 5, "NORP")],
+        [("Esch", "AFFILIATED_WITH", "Sweden")],
+        [],
+    ),
+    (
         "no nationality from an event noun",
         "It was a Russian attack on Ukraine, said Ueland.",
         """
@@ -700,6 +716,50 @@ Ueland Ueland PROPN NNP nsubj 8
 ]
 
 PLACES = [
+    (
+        "unit of a larger place",
+        "Urgut is a town in the Samarqand Region of Uzbekistan.",
+        """
+Urgut Urgut PROPN NNP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 3
+town town NOUN NN attr 1
+in in ADP IN prep 3
+the the DET DT det 7
+Samarqand Samarqand PROPN NNP compound 7
+Region Region PROPN NNP pobj 4
+of of ADP IN prep 7
+Uzbekistan Uzbekistan PROPN NNP pobj 8
+. . PUNCT . punct 1""",
+        [(0, 1, "ORG"), (5, 8, "LOC"), (9, 10, "GPE")],
+        [("Urgut", "LOCATED_IN", "Samarqand Region"), ("Urgut", "LOCATED_IN", "Uzbekistan"),
+         ("Samarqand Region", "LOCATED_IN", "Uzbekistan")],
+        [],
+    ),
+    (
+        "place description after a comma, hung on the wrong noun",
+        "The Friendship Monument in Phnom Penh, capital of Cambodia, is a large monument.",
+        """
+The the DET DT det 2
+Friendship Friendship PROPN NNP compound 2
+Monument Monument PROPN NNP nsubj 11
+in in ADP IN prep 2
+Phnom Phnom PROPN NNP compound 5
+Penh Penh PROPN NNP pobj 3
+, , PUNCT , punct 5
+capital capital NOUN NN appos 2
+of of ADP IN prep 7
+Cambodia Cambodia PROPN NNP pobj 8
+, , PUNCT , punct 11
+is be AUX VBZ ROOT 11
+a a DET DT det 14
+large large ADJ JJ amod 14
+monument monument NOUN NN attr 11
+. . PUNCT . punct 11""",
+        [(4, 6, "GPE"), (9, 10, "GPE")],
+        [("Phnom Penh", "LOCATED_IN", "Cambodia")],
+        [],
+    ),
     (
         "unit of a nationality",
         "Ross Patterson Alger was a politician in the Canadian province of Alberta.",

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.behest import behest_candidates
 from kg.extract.candidate import Candidate
+from kg.extract.charges import charge_candidates
 from kg.extract.claims import claim_candidates
 from kg.extract.clauses import clause_candidates
 from kg.extract.coref import Resolver, resolve_rule_based
@@ -39,7 +40,7 @@ __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
           modifier_candidates, behest_candidates, claim_candidates, party_candidates, relative_role_candidates,
-          predicate_role_candidates)
+          predicate_role_candidates, charge_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),

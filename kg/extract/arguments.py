@@ -82,7 +82,9 @@ def _own_subject(v: Token, s: Token, ms: DocMentions, lex: Lexicon) -> list[Ment
     """"Booth, who assassinated Lincoln": a relative pronoun stands for the noun its clause modifies;
     "'I count on Turkey,' Stoltenberg said": a quoted "I" or "we" is the speaker."""
     if s.lower_ in RELATIVE and v.dep_ == "relcl":
-        return ms.actors_at(v.head) or _instrument_user(v.head, ms, lex)
+        # the clause says nothing of conjuncts after it: "Jack Ruby, who killed Oswald, and Jim Bakker"
+        before = [m for m in ms.actors_at(v.head) if m.start - ms.char_offset < s.idx]
+        return before or _instrument_user(v.head, ms, lex)
     found = ms.actors_at(s)
     if not found and s.lower_ in FIRST_PERSON:
         return speakers(v, ms, lex)

@@ -108,6 +108,9 @@ class DocMentions:
     coref: set[int] = field(default_factory=set)  # start offsets of mentions found by coreference
     places: dict[int, Mention] = field(default_factory=dict)  # start offset -> the seat of power as a place
     settings: set[int] = field(default_factory=set)  # start offsets of seats named as an event's setting
+    # token index -> the state a demonym before a place noun names ("the *Polish* city of Gdansk"): no actor
+    # of the sentence, only where the unit lies (:func:`kg.extract.places.place_candidates`)
+    unit_states: dict[int, Mention] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, char_offset: int = 0, actors: DocumentActors | None = None) -> DocMentions:
@@ -152,9 +155,9 @@ class DocMentions:
             return  # "Potential Impacts on International Relations": a heading tagged as an entity
         if words().is_outlet(ent.text) and _is_attribution(ent):
             return  # "told Wikinews", "according to CNN", "Reuters reported": the source, not a party
-        if ent.root.dep_ == "amod" and ent.root.head.lemma_.lower() in _PLACE_NOUNS:
-            return  # "the Polish city of Gdansk": where the city is, no actor ("mayor of" it leads the city)
         actor = acts.resolve(ent.text, ent.label_)
+        if self._unit_demonym(ent, actor):
+            return  # "the Polish city of Gdansk": where the city is, no actor ("mayor of" it leads the city)
         if words().is_institution(clean_name(ent.text, "ORG")):
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SUBNATIONAL:
                 return  # "the state senate", "the provincial government": not the country's body
@@ -212,19 +215,16 @@ class DocMentions:
                           key=actor.key, iso3=actor.iso3)
         return self._put(span, sp.root.i, mention)
 
-    def locating_state(self, tok: Token) -> Mention | None:
-        """The state a nationality word names where it only locates a place ("the *Polish* city of Gdansk"):
-        its mention when it is one, else a mention made from the gazetteer and kept out of the actors."""
-        found = self.by_token.get(tok.i)
-        if found is not None:
-            return found if found.iso3 else None
-        if tok.ent_type_ not in ("NORP", "GPE"):
-            return None
-        actor = self.actors.gaz.lookup(tok.text)
-        if actor is None or not actor.iso3:
-            return None
-        return Mention(text=tok.text, start=tok.idx + self.char_offset, end=tok.idx + len(tok.text) + self.char_offset,
-                       name=actor.name, type="GPE", key=actor.key, iso3=actor.iso3)
+    def _unit_demonym(self, ent: Span, actor: Actor | None) -> bool:
+        """Whether ``ent`` is a nationality word before a place noun; the state it names goes to
+        :attr:`unit_states`, not among the mentions."""
+        if ent.root.dep_ != "amod" or ent.root.head.lemma_.lower() not in _PLACE_NOUNS:
+            return False
+        if actor is not None and actor.iso3:
+            start = ent.start_char + self.char_offset
+            self.unit_states[ent.root.i] = Mention(text=ent.text, start=start, end=start + len(ent.text),
+                                                   name=actor.name, type=actor.ner, key=actor.key, iso3=actor.iso3)
+        return True
 
     def add_coref(self, span: Span, antecedent: Mention) -> Mention:
         """Record that ``span`` (a pronoun or description) refers to the actor of ``antecedent``."""

@@ -118,6 +118,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
             yield from _site_place(root.head, m, ms)  # "NRC headquarters in Rockville"
     yield from _unnamed_described(sent, ms)
+    yield from _comma_described(sent, ms)
     yield from _national_unit(sent, ms)
     yield from _dateline(sent, ms)
 
@@ -162,14 +163,33 @@ def _national_unit(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
     for unit in sent:
         if unit.lemma_.lower() not in _PLACE_NOUNS or unit.i in ms.by_token:
             continue
-        states = [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
-                  for m in [ms.at(c) or ms.locating_state(c)] if m is not None and m.iso3 and ms.as_place(m) is m]
+        states = _unit_states(unit, ms)
         for p in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
             for named in (x for o in _pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
                 for state in states:
                     c = _located(ms, named, state, f"{unit.lemma_.lower()} of")
                     if c is not None:
                         yield c
+
+
+def _unit_states(unit: Token, ms: DocMentions) -> list[Mention]:
+    """The states a place noun's nationality words name: "the *Canadian* province", "an *American* city"."""
+    return [m for c in unit.children if c.dep_ in ("amod", "compound") and c.i < unit.i
+            for m in [ms.at(c) or ms.unit_states.get(c.i)] if m is not None and m.iso3 and ms.as_place(m) is m]
+
+
+def _comma_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"the monument in Phnom Penh, capital of Cambodia": a place description after a comma is said of the
+    place right before the comma, whatever the parser hung it on."""
+    doc = sent.doc
+    for a in sent:
+        if a.dep_ != "appos" or a.lemma_.lower() not in _PLACE_NOUNS or a.i in ms.by_token:
+            continue
+        first = min(t.i for t in a.subtree)
+        before = ms.by_token.get(first - 2) if first - 2 >= sent.start and doc[first - 1].text == "," else None
+        if before is None or before.type not in PLACE_LABELS or ms.by_token.get(a.head.i) is before:
+            continue  # (the description hung on its place is :func:`_appos_place`'s)
+        yield from _appos_place(a, ms.as_place(before), ms)
 
 
 def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
@@ -269,7 +289,9 @@ def _place_in_place(root: Token, p: Token, o: Token, m: Mention, other: Mention,
     """"the Palace of Fine Arts in San Francisco", "Trust Co. of New York": LOCATED_IN."""
     if other.type not in PLACE_LABELS:
         return
-    if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG"):
+    # "the Samarqand Region of Uzbekistan": a unit "of" a place lies in it
+    unit = p.lower_ == "of" and m.type in PLACE_LABELS and _is_unit(root)
+    if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG") or unit:
         c = _located(ms, m, other, p.lower_)
         if c is not None:
             yield c
@@ -368,9 +390,15 @@ def _named_place(o: Token, ms: DocMentions, depth: int = 2) -> list[Mention]:
     if any(m not in out for m in first):
         return first  # "in Madrid and Barcelona": a list the parser joined, not an address
     for p in o.children:  # "within Szczytno County, ..., *in northern Poland*"
-        if p.dep_ == "prep" and p.lower_ in _WITHIN and depth > 0:
+        if p.dep_ == "prep" and depth > 0 and (p.lower_ in _WITHIN or (p.lower_ == "of" and _is_unit(o))):
+            # (a unit's "of" place holds it: "in the Samarqand *Region of Uzbekistan*")
             out += [m for oo in _pobjs(p) for m in _named_place(oo, ms, depth - 1) if m not in out]
     return out
+
+
+def _is_unit(tok: Token) -> bool:
+    """Whether a place's head word is a unit noun: the Samarqand *Region*, the Pudu *district*."""
+    return tok.lemma_.lower() in _PLACE_NOUNS and tok.pos_ in ("NOUN", "PROPN")
 
 
 def _comma_run(i: int, sent: Span, ms: DocMentions) -> tuple[list[Mention], int]:

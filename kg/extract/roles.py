@@ -57,6 +57,8 @@ _UNIT_NOUNS = frozenset([
 LOCAL_OFFICES = frozenset({"mayor", "governor", "alderman", "councillor", "councilor", "lord mayor", "prefect"})
 # Nouns that describe a state without naming it ("the African *nation*").
 _DESCRIPTIONS = frozenset({"nation", "country", "state", "kingdom", "republic"})
+# Dependencies of a nationality word on the noun it describes ("a *Norwegian* civil servant").
+_NATIONALITY_DEPS = frozenset({"amod", "compound", "nmod"})
 # Nouns of running in a contest ("his *bid* for the Democratic Party's nomination").
 _BID_NOUNS = frozenset({"bid", "campaign", "run", "candidacy", "race"})
 _CONTEST_NOUNS = frozenset({"primary", "primaries", "nomination", "ticket", "caucus", "caucuses", "convention"})
@@ -78,6 +80,7 @@ def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
     """Whose ally, member or president a role noun names: possessor, "of" object, or nationality modifier."""
     out = [party_at(c, ms) or m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
            and c.i < noun.i for m in ms.actors_at(c, depth=1)]
+    out += [m for c in _nested_nationalities(noun) for m in [ms.at(c)] if m is not None and m.iso3 and m not in out]
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
             for o in p.children:
@@ -203,8 +206,10 @@ def _nationality(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexi
     person or a body, with a state's nationality word, makes the holder AFFILIATED_WITH that state."""
     if noun.pos_ != "NOUN" or lex.noun(noun.lemma_) is not None or noun.i in ms.by_token:
         return  # an event noun ("a Russian attack") says what happened, not whose the holder is
-    states = [m for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-              and (c.ent_type_ == "NORP" or c.pos_ == "ADJ") for m in [ms.at(c)] if m is not None and m.iso3]
+    mods = [c for c in noun.children if c.dep_ in _NATIONALITY_DEPS and c.i < noun.i]
+    mods += _nested_nationalities(noun)
+    states = [m for c in mods if c.ent_type_ == "NORP" or c.pos_ == "ADJ"
+              for m in [ms.at(c)] if m is not None and m.iso3]
     for state in states:
         for h in holders:
             if h.type in ("PERSON", "ORG"):
@@ -212,6 +217,13 @@ def _nationality(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexi
                          modality=modality, coref=ms.coref)
                 if c is not None:
                     yield c
+
+
+def _nested_nationalities(noun: Token) -> list[Token]:
+    """Adjectives on a noun's own adjectives: "a *Swedish* Christian democratic politician" (not on a participle:
+    "a Russian-speaking teacher" is no Russian)."""
+    return [g for c in noun.children if c.dep_ in _NATIONALITY_DEPS and c.i < noun.i and c.pos_ == "ADJ"
+            for g in c.children if g.dep_ == "amod" and g.i < c.i and g.pos_ == "ADJ"]
 
 
 _ROLE_KINDS: tuple[tuple[Callable[[Token], bool], RoleBuilder], ...] = (

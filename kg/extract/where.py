@@ -133,10 +133,9 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
         state = ms.by_token.get(child.i)
         if state is not None and state.iso3 and state is not m:
             return state.iso3  # "the Syrian city of Idlib"
-        if state is None:  # a demonym the mentions leave out as no actor ("the Polish city of Gdansk")
-            known = ms.locating_state(child)
-            if known is not None:
-                return known.iso3
+        known = ms.unit_states.get(child.i)  # a demonym kept out of the actors ("the Polish city of Gdansk")
+        if state is None and known is not None:
+            return known.iso3
     return None
 
 

@@ -8,7 +8,8 @@ Counts, each a number that should go down:
 - ``pronoun_alias``: nodes with a pronoun among their aliases ("he", "their");
 - ``surname_twins``: one-word person nodes that are the surname of another person node with ties;
 - ``bare_institutions``: nodes with ties named by a bare institution word ("Parliament") or an outlet;
-- ``mayor_into_state``: ties into a state whose evidence says "mayor of <the object>";
+- ``mayor_into_state``: ties of a person into a state whose evidence says "mayor of <the object>" (the mayor
+  made the state's; "Gdansk LOCATED_IN Poland" from "mayor of the Polish city of Gdansk" is no such tie);
 - ``nodes`` and ``ties`` for scale.
 
 Example (before and after a change)::
@@ -61,7 +62,7 @@ def audit(graph: dict[str, Any]) -> dict[str, list[str]]:
         if deg[k] and n["label"].lower() in BARE_INSTITUTIONS:
             out["bare_institutions"].append(f"{n['label']} ({deg[k]} ties)")
     for e in graph["edges"]:
-        if nodes[e["target"]]["type"] != "state":
+        if nodes[e["target"]]["type"] != "state" or nodes[e["source"]]["type"] != "person":
             continue
         for ev in e.get("evidence", []):
             if re.search(r"\bmayor of (?:the )?" + re.escape(ev["object_text"]), ev["sentence"], re.I):

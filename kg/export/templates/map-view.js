@@ -8,6 +8,7 @@ const OPEN_ALL_UPTO = 150;  // a map of up to this many actors opens whole
 const OPEN_WITH = 100;      // a bigger one opens with this many of its most important actors
 const MAX_HOPS = 3;
 const MAX_CHAINS = 12;
+const MANY_TIES = 2000;     // above this many ties shown, a drag or zoom draws the actors only, the ties after
 const RANK = NODE.map((n, i) => i).sort((a, b) => NODE[b].pagerank - NODE[a].pagerank ||
   NODE[b].mentions - NODE[a].mentions || a - b);
 const RANK_OF = new Int32Array(NODE.length);
@@ -135,6 +136,7 @@ function renderView() {
     body.edgeIndices = es;
     network.redraw();
   }
+  hideTiesWhileMoving(body.edgeIndices.length > MANY_TIES);
   const key = V.mode + ":" + (V.mode === "focus" ? V.centre + ":" + V.depth : V.mode === "path" ? V.ends.join("|") : "") +
     ":" + body.nodeIndices.join(",");
   if (key !== laidOut) {
@@ -148,6 +150,15 @@ function renderView() {
   updateViewBar();
   refreshTable();
   writeState();
+}
+
+// A frame of tens of thousands of ties takes most of a second: while the view is dragged or zoomed, draw
+// only the actors (vis-network's hideEdgesOnDrag/OnZoom), and every tie once it stops.
+let hidingTies = null;
+function hideTiesWhileMoving(hide) {
+  if (hide === hidingTies) return;
+  hidingTies = hide;
+  network.setOptions({ interaction: { hideEdgesOnDrag: hide, hideEdgesOnZoom: hide } });
 }
 
 // Layouts already computed, by what they were computed for: going back to a view finds it as it was.

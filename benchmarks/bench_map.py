@@ -66,6 +66,11 @@ ALL_SHOWN = {"show all": "kgMap.showMore(true); kgMap.network.redraw()", "filter
 HALVED = {"filter", "filter, all shown"}  # two changes per timing
 
 
+def repeats(action: str) -> int:
+    """Frames are timed as the median of 5 (they are short and noisy); changes of the view once."""
+    return 5 if "pan" in action or "drag" in action else 1
+
+
 def timed(page: Any, code: str, repeat: int = 1) -> float:
     """The median time of ``code`` in the page, ms, over ``repeat`` runs."""
     js = f"() => {{ const t0 = performance.now(); {code}; return performance.now() - t0; }}"
@@ -87,8 +92,7 @@ def bench(name: str, graph: Any, runs: int, chromium: Any, workdir: Path) -> dic
             assert m.outside_requests() == [] and m.errors == [], (m.outside_requests(), m.errors)
             shown = m.page.evaluate("kgMap.visibleCounts()")
             physics = m.page.evaluate("kgMap.meta.physics")
-            actions = {k: timed(m.page, code, 5 if "pan" in k else 1) for k, code in INTERACTIONS.items()}
-            actions.update({k: timed(m.page, code, 5 if "pan" in k or "drag" in k else 1) for k, code in ALL_SHOWN.items()})
+            actions = {k: timed(m.page, code, repeats(k)) for k, code in {**INTERACTIONS, **ALL_SHOWN}.items()}
             actions = {k: v / 2 if k in HALVED else v for k, v in actions.items()}
     return {"map": name, "actors": graph.number_of_nodes(), "ties": graph.number_of_edges(),
             "actors_shown": shown["nodes"], "ties_shown": shown["edges"], "physics": physics,

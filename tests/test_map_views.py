@@ -356,3 +356,39 @@ def test_evidence_shows_the_event_date_and_place_when_known(chromium: Any, tmp_p
         page.evaluate("kgMap.selectEdge(kgMap.edgeInfo.findIndex(e => e.relation_type === 'CONSULT'))")
         assert "event " not in page.locator("#kg-panel .kg-evidence").inner_text()  # keys missing: nothing
         clean(m)
+
+
+# Counts, in the page, the frames that draw ties and one shown tie's arrowhead.
+DRAW_SPY = """() => { const n = kgMap.network, r = n.renderer; window.__drawn = {ties: 0, arrows: 0};
+  const f = r._drawEdges.bind(r); r._drawEdges = (ctx) => { window.__drawn.ties += 1; f(ctx); };
+  const e = n.body.edges[n.body.edgeIndices[0]]; const g = e.drawArrows.bind(e);
+  e.drawArrows = (ctx) => { window.__drawn.arrows += 1; g(ctx); }; }"""
+FRAME = """(dragging) => { window.__drawn = {ties: 0, arrows: 0}; kgMap.network.renderer.dragging = dragging;
+  kgMap.network.redraw(); kgMap.network.renderer.dragging = false; return window.__drawn; }"""
+
+
+def test_with_thousands_of_ties_shown_a_drag_draws_the_actors_and_the_ties_after(chromium: Any,
+                                                                                  tmp_path: Path) -> None:
+    g = big_graph(700, 4)
+    with wait_open(chromium, written(tmp_path / "many.html", g)) as m:
+        page = m.page
+        hides = "[kgMap.network.renderer.options.hideEdgesOnDrag, kgMap.network.renderer.options.hideEdgesOnZoom]"
+        assert page.evaluate("kgMap.visibleCounts()")["edges"] < 2000
+        assert page.evaluate(hides) == [False, False]  # the opening view: a drag still draws its ties
+        page.locator("#kg-all").click()
+        assert page.evaluate("kgMap.visibleCounts()")["edges"] > 2000
+        assert page.evaluate(hides) == [True, True]
+        page.evaluate(DRAW_SPY)
+        page.evaluate("kgMap.network.moveTo({scale: 0.1})")  # zoomed out as the whole of a big map is
+        assert page.evaluate(FRAME, True)["ties"] == 0  # during a drag: actors only
+        zoomed_out = page.evaluate(FRAME, False)
+        assert zoomed_out["ties"] == 1  # once it stops: every tie
+        # Zoomed out that far an arrowhead is under 2 px: not drawn; zoomed in, it is.
+        assert page.evaluate("kgMap.network.getScale()") * 11 < 2 and zoomed_out["arrows"] == 0
+        page.evaluate("""() => { const n = kgMap.network, e = n.body.edges[n.body.edgeIndices[0]];
+                         n.moveTo({position: {x: e.from.x, y: e.from.y}, scale: 1}); }""")
+        assert page.evaluate(FRAME, False) == {"ties": 1, "arrows": 1}
+        page.locator("#kg-legend-types button", has_text="State").dblclick()  # a few hundred ties again
+        assert page.evaluate("kgMap.visibleCounts()")["edges"] < 2000
+        assert page.evaluate(hides) == [False, False]
+        clean(m)

@@ -8,6 +8,7 @@ const OPEN_ALL_UPTO = 150;  // a map of up to this many actors opens whole
 const OPEN_WITH = 100;      // a bigger one opens with this many of its most important actors
 const MAX_HOPS = 3;
 const MAX_CHAINS = 12;
+const MANY_TIES = 2000;     // above this many ties shown, a drag or zoom draws the actors only, the ties after
 const RANK = NODE.map((n, i) => i).sort((a, b) => NODE[b].pagerank - NODE[a].pagerank ||
   NODE[b].mentions - NODE[a].mentions || a - b);
 const RANK_OF = new Int32Array(NODE.length);
@@ -111,11 +112,8 @@ function tiesBetween(u, v) {
   return incident[u].filter((e) => edgeShown[e] && other(e, u) === v).sort((x, y) => EDGE[y].count - EDGE[x].count || x - y);
 }
 
-// Show the view: set vis-network's hidden flags (one change event), lay out anew what changed, fit.
-function renderView() {
-  const nS = new Uint8Array(NODE.length);
-  const eS = new Uint8Array(EDGE.length);
-  const layout = V.mode === "focus" ? focusView(nS, eS) : V.mode === "path" ? pathView(nS, eS) : overviewView(nS, eS);
+// Set vis-network's hidden flags of what changed; true if anything did.
+function setShown(nS, eS) {
   const body = network.body;
   let changed = false;
   for (let i = 0; i < EDGE.length; i++) {
@@ -133,21 +131,52 @@ function renderView() {
     for (let i = 0; i < EDGE.length; i++) if (eS[i]) es.push(i);
     body.nodeIndices = ns;
     body.edgeIndices = es;
-    network.redraw();
   }
-  const key = V.mode + ":" + (V.mode === "focus" ? V.centre + ":" + V.depth : V.mode === "path" ? V.ends.join("|") : "") +
-    ":" + body.nodeIndices.join(",");
-  if (key !== laidOut) {
-    laidOut = key;
-    relayout(layout);
+  return changed;
+}
+
+// Show the view: set the hidden flags, lay out anew what changed, fit, and draw it once. The flags, the
+// layout, the fit and the highlight would each draw or ask for a frame: at 30,000 ties a frame takes
+// half a second, so vis-network's redraws wait (allowRedraw) until the one at the end.
+function renderView() {
+  const nS = new Uint8Array(NODE.length);
+  const eS = new Uint8Array(EDGE.length);
+  const layout = V.mode === "focus" ? focusView(nS, eS) : V.mode === "path" ? pathView(nS, eS) : overviewView(nS, eS);
+  const body = network.body;
+  const renderer = network.renderer;
+  let redraw = highlight !== null;
+  renderer.allowRedraw = false;
+  try {
+    redraw = setShown(nS, eS) || redraw;
+    hideTiesWhileMoving(body.edgeIndices.length > MANY_TIES);
+    const key = V.mode + ":" + (V.mode === "focus" ? V.centre + ":" + V.depth : V.mode === "path" ? V.ends.join("|") : "") +
+      ":" + body.nodeIndices.join(",");
+    // The same actors in the same view: nothing moves, no new layout nor fit.
+    if (key !== laidOut) {
+      laidOut = key;
+      relayout(layout);
+      redraw = true;
+    }
+    if (highlight && highlight.node !== undefined && !nodeShown[highlight.node]) { unhighlight(); closePanel(); }
+    else if (highlight && highlight.node !== undefined) highlightNode(highlight.node);
+    else if (highlight && highlight.edge !== undefined && !edgeShown[highlight.edge]) { unhighlight(); closePanel(); }
+  } finally {
+    renderer.allowRedraw = true;
   }
-  if (highlight && highlight.node !== undefined && !nodeShown[highlight.node]) { unhighlight(); closePanel(); }
-  else if (highlight && highlight.node !== undefined) highlightNode(highlight.node);
-  else if (highlight && highlight.edge !== undefined && !edgeShown[highlight.edge]) { unhighlight(); closePanel(); }
+  if (redraw) network.redraw();
   updateSummary();
   updateViewBar();
   refreshTable();
   writeState();
+}
+
+// A frame of tens of thousands of ties takes most of a second: while the view is dragged or zoomed, draw
+// only the actors (vis-network's hideEdgesOnDrag/OnZoom), and every tie once it stops.
+let hidingTies = null;
+function hideTiesWhileMoving(hide) {
+  if (hide === hidingTies) return;
+  hidingTies = hide;
+  network.setOptions({ interaction: { hideEdgesOnDrag: hide, hideEdgesOnZoom: hide } });
 }
 
 // Layouts already computed, by what they were computed for: going back to a view finds it as it was.

@@ -10,7 +10,8 @@
   "President Hassan Rouhani of Iran", the title says which (LEADER_OF).
 
 A seat of power keeps its own identity here (:meth:`DocMentions.as_place`): "Bangkok" in "Bangkok,
-Thailand" is the city, not Thailand, so the relation is not lost as a self-loop.
+Thailand" is the city, not Thailand, so the relation is not lost as a self-loop. How a run of place names
+reads (an address or a list) and the dateline are :mod:`~kg.extract.addresses`'.
 """
 
 from __future__ import annotations
@@ -21,23 +22,24 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.actors import actor_key
+from kg.extract.addresses import (
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    WITHIN,
+    comma_list,
+    dateline_candidates,
+    is_unit,
+    list_item,
+    located,
+    named_place,
+    pobjs,
+)
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.records import Mention
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Head nouns of a place description in apposition ("Lowman, a small resort town in Idaho").
-_PLACE_NOUNS = frozenset([
-    "city", "town", "village", "capital", "suburb", "province", "state", "region", "district", "county",
-    "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "community", "resort",
-    "commune", "hamlet", "canton", "settlement", "parish", "locality", "prefecture", "territory", "borough"
-])
-# Words after a run of comma-separated places that make it a list, not an address ("Madrid, Barcelona, etc.").
-_LIST_ENDS = frozenset({"etc", "etc.", "and", "or"})
 _COPULAS = frozenset({"be", "remain"})
-# Prepositions of a larger place a place lies in ("*within* Szczytno County", "*in* northern Poland").
-_WITHIN = frozenset({"in", "within"})
 # Nouns for an organisation's premises ("NRC *headquarters* in Rockville", "the company's plant in Ohio").
 _SITE_NOUNS = frozenset([
     "headquarters", "office", "offices", "plant", "factory", "base", "campus", "branch", "facility", "site",
@@ -49,19 +51,6 @@ _BASED = frozenset({"based", "headquartered", "located"})
 _IN_PREPS = frozenset({"in", "near", "outside"})
 # Prepositions of a person's home ("Brian Michaud *of* Millinocket", "a Republican *from* Chicago").
 _HOME_PREPS = frozenset({"of", "from"})
-# Tokens that may end a dateline before the agency: a date ("Feb 2"), a comma.
-_MAX_DATELINE_TOKENS = 8
-
-
-def _located(ms: DocMentions, inner: Mention, outer: Mention, relation: str,
-             pattern: str = "located_in") -> Candidate | None:
-    """``inner`` LOCATED_IN ``outer``, seats of power taken as the places they are."""
-    a, b = ms.as_place(inner), ms.as_place(outer)
-    if a.iso3 and b.iso3:
-        return None  # two states side by side are a list ("Russia, China"), not one inside the other
-    if a.iso3 and not b.iso3:
-        return None  # nor is a state inside a city or a region ("Germany, Madrid" is a list)
-    return make(a, b, relation, "LOCATED_IN", pattern)
 
 
 def org_place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -80,7 +69,7 @@ def org_place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[
         if place is None or place.type not in PLACE_LABELS | {"NORP"} or place.key == m.key:
             continue
         if based or (place.type != "NORP" and not place.iso3):
-            c = _located(ms, m, place, "based in" if based else "of")
+            c = located(ms, m, place, "based in" if based else "of")
         else:  # "the Chinese company Huawei", "Russian state media": a nationality, not an address
             c = make(m, place, "of", "AFFILIATED_WITH", "located_in")
         if c is not None:
@@ -100,19 +89,19 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         # "Bethany, Conn.": a place, a comma, a second place that is not the next item of a list
         if m.type in PLACE_LABELS | {"ORG"} and span_end + 1 < sent.end and doc[span_end].text == ",":
             nxt = ms.by_token.get(span_end + 1)
-            if nxt is not None and nxt.type in PLACE_LABELS and not _list_item(span_end + 1, sent, ms) \
-                    and not _comma_list(tok.i, sent, ms):
-                c = _located(ms, m, nxt, "in")
+            if nxt is not None and nxt.type in PLACE_LABELS and not list_item(span_end + 1, sent, ms) \
+                    and not comma_list(tok.i, sent, ms):
+                c = located(ms, m, nxt, "in")
                 if c is not None:
                     yield c
         root = doc[tok.i:span_end].root
         yield from _prep_place(root, m, ms, lex)
         yield from _comma_in_place(span_end, m, sent, ms)
         yield from _described_place(root, m, ms)
-        if m.type in PLACE_LABELS and root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
+        if m.type in PLACE_LABELS and root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS:
             # "Bosnia's capital, Sarajevo": the description comes first, the name in apposition
             for owner in _place_owner(root.head, ms):
-                c = _located(ms, m, owner, f"{root.head.lemma_.lower()} of")
+                c = located(ms, m, owner, f"{root.head.lemma_.lower()} of")
                 if c is not None:
                     yield c
         if m.type == "ORG" and root.dep_ in ("compound", "poss") and root.head.lower_ in _SITE_NOUNS:
@@ -120,7 +109,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
     yield from _unnamed_described(sent, ms)
     yield from _comma_described(sent, ms)
     yield from _national_unit(sent, ms)
-    yield from _dateline(sent, ms)
+    yield from dateline_candidates(sent, ms)
 
 
 def _comma_in_place(end: int, m: Mention, sent: Span, ms: DocMentions) -> Iterator[Candidate]:
@@ -131,8 +120,8 @@ def _comma_in_place(end: int, m: Mention, sent: Span, ms: DocMentions) -> Iterat
             or doc[end + 1].lower_ != "in":
         return
     prep = doc[end + 1]
-    for other in (x for o in _pobjs(prep) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
-        c = _located(ms, m, other, "in")
+    for other in (x for o in pobjs(prep) for x in named_place(o, ms) if x.type in PLACE_LABELS):
+        c = located(ms, m, other, "in")
         if c is not None:
             yield c
 
@@ -143,7 +132,7 @@ def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candi
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
         for attr in (_partitive_head(c) for c in verb.children if c.dep_ == "attr"):
-            if attr.lemma_.lower() in _PLACE_NOUNS:
+            if attr.lemma_.lower() in PLACE_NOUNS:
                 yield from _appos_place(attr, _as_place_named(m), ms)
                 yield from _possessive_place(attr, _as_place_named(m), ms, depth=1)
                 yield from _verb_within(verb, _as_place_named(m), ms)
@@ -151,8 +140,8 @@ def _described_place(root: Token, m: Mention, ms: DocMentions) -> Iterator[Candi
                 yield from _based_in(acl, m, ms)  # "NTF is the trade association based in Washington, D.C."
     elif root.dep_ == "nsubjpass" and verb.lower_ in _BASED:
         for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
-            for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
-                c = _located(ms, m if m.type == "ORG" else _as_place_named(m), other, f"{verb.lower_} {p.lower_}")
+            for other in (x for o in pobjs(p) for x in named_place(o, ms) if x.type in PLACE_LABELS):
+                c = located(ms, m if m.type == "ORG" else _as_place_named(m), other, f"{verb.lower_} {p.lower_}")
                 if c is not None:
                     yield c
 
@@ -161,13 +150,13 @@ def _national_unit(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
     """"the Canadian province of Alberta", "the Polish city of Gdańsk": the unit lies in the state its
     nationality word names."""
     for unit in sent:
-        if unit.lemma_.lower() not in _PLACE_NOUNS or unit.i in ms.by_token:
+        if unit.lemma_.lower() not in PLACE_NOUNS or unit.i in ms.by_token:
             continue
         states = _unit_states(unit, ms)
         for p in (c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for named in (x for o in _pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
+            for named in (x for o in pobjs(p) for x in ms.actors_at(o, depth=0) if x.type in PLACE_LABELS):
                 for state in states:
-                    c = _located(ms, named, state, f"{unit.lemma_.lower()} of")
+                    c = located(ms, named, state, f"{unit.lemma_.lower()} of")
                     if c is not None:
                         yield c
 
@@ -183,7 +172,7 @@ def _comma_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
     place right before the comma, whatever the parser hung it on."""
     doc = sent.doc
     for a in sent:
-        if a.dep_ != "appos" or a.lemma_.lower() not in _PLACE_NOUNS or a.i in ms.by_token:
+        if a.dep_ != "appos" or a.lemma_.lower() not in PLACE_NOUNS or a.i in ms.by_token:
             continue
         first = min(t.i for t in a.subtree)
         before = ms.by_token.get(first - 2) if first - 2 >= sent.start and doc[first - 1].text == "," else None
@@ -198,7 +187,7 @@ def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in ms.by_token or tok.head.lemma_ not in _COPULAS:
             continue
         attrs = [_partitive_head(c) for c in tok.head.children if c.dep_ == "attr"]
-        if not any(a.lemma_.lower() in _PLACE_NOUNS for a in attrs):
+        if not any(a.lemma_.lower() in PLACE_NOUNS for a in attrs):
             continue
         first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
         span = sent.doc[first:tok.i + 1]
@@ -210,9 +199,9 @@ def _unnamed_described(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
 
 def _verb_within(verb: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
     """"Zabiele is a village in the district of X, *within Szczytno County*": the place phrase hung on the verb."""
-    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _WITHIN):
-        for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
-            c = _located(ms, m, other, p.lower_)
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in WITHIN):
+        for other in (x for o in pobjs(p) for x in named_place(o, ms) if x.type in PLACE_LABELS):
+            c = located(ms, m, other, p.lower_)
             if c is not None:
                 yield c
 
@@ -220,7 +209,7 @@ def _verb_within(verb: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate
 def _partitive_head(tok: Token) -> Token:
     """The noun a partitive stands for: "one *of* Tanzania's 31 administrative *regions*"."""
     if tok.lower_ == "one":
-        return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)), tok)
+        return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)), tok)
     return tok
 
 
@@ -232,7 +221,7 @@ def _as_place_named(m: Mention) -> Mention:
 def _place_owner(noun: Token, ms: DocMentions) -> list[Mention]:
     """The place a place noun belongs to: "*Bosnia's* capital", "the capital *of Armenia*"."""
     out = [m for c in noun.children if c.dep_ == "poss" for m in ms.actors_at(c, depth=0)]
-    out += [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for o in _pobjs(p)
+    out += [m for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for o in pobjs(p)
             for m in ms.actors_at(o)]
     return [m for m in out if m.type in PLACE_LABELS]
 
@@ -240,30 +229,10 @@ def _place_owner(noun: Token, ms: DocMentions) -> list[Mention]:
 def _site_place(site: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
     for p in site.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "at"):
-            for other in (x for o in _pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
-                c = _located(ms, m, other, f"{site.lower_} {p.lower_}")
+            for other in (x for o in pobjs(p) for x in ms.actors_at(o) if x.type in PLACE_LABELS):
+                c = located(ms, m, other, f"{site.lower_} {p.lower_}")
                 if c is not None:
                     yield c
-
-
-def _list_item(i: int, sent: Span, ms: DocMentions) -> bool:
-    """Whether the place at ``i`` is the next item of a list ("Russia, China and Iran"), not a container;
-    a conjunct without any "and"/"or" in its chain is the parser's reading of "Rockville, Md."."""
-    tok = sent.doc[i]
-    root = tok
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
-    if any(c.dep_ == "cc" for t in (root, *root.conjuncts) for c in t.children):
-        return True
-    m = ms.by_token.get(i)
-    end = i
-    while end < sent.end and ms.by_token.get(end) is m:
-        end += 1
-    return end < sent.end and sent.doc[end].lower_ in ("and", "or")
-
-
-def _pobjs(prep: Token) -> Iterator[Token]:
-    return (o for o in prep.children if o.dep_ == "pobj")
 
 
 def _prep_place(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
@@ -271,7 +240,7 @@ def _prep_place(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> Itera
     for p in root.children:
         if p.dep_ != "prep":
             continue
-        for o in _pobjs(p):
+        for o in pobjs(p):
             for other in ms.actors_at(o):
                 for build in _PREP_CONSTRUCTIONS:
                     found = list(build(root, p, o, m, other, ms, lex))
@@ -290,9 +259,9 @@ def _place_in_place(root: Token, p: Token, o: Token, m: Mention, other: Mention,
     if other.type not in PLACE_LABELS:
         return
     # "the Samarqand Region of Uzbekistan": a unit "of" a place lies in it
-    unit = p.lower_ == "of" and m.type in PLACE_LABELS and _is_unit(root)
+    unit = p.lower_ == "of" and m.type in PLACE_LABELS and is_unit(root)
     if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG") or unit:
-        c = _located(ms, m, other, p.lower_)
+        c = located(ms, m, other, p.lower_)
         if c is not None:
             yield c
 
@@ -335,7 +304,7 @@ def _possessive_place(child: Token, m: Mention, ms: DocMentions, depth: int = 0)
     for other in owners:
         if other.type in PLACE_LABELS:
             found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type == "ORG" and \
-                other.iso3 else _located(ms, m, other, "'s")
+                other.iso3 else located(ms, m, other, "'s")
             if found is not None:
                 yield found
 
@@ -346,8 +315,8 @@ def _based_in(child: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
         return
     for p in child.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "at"):
-            for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
-                found = _located(ms, m, other, f"{child.lower_} {p.lower_}")
+            for other in (x for o in pobjs(p) for x in named_place(o, ms) if x.type in PLACE_LABELS):
+                found = located(ms, m, other, f"{child.lower_} {p.lower_}")
                 if found is not None:
                     yield found
 
@@ -366,74 +335,15 @@ def _appos_place(a: Token, m: Mention, ms: DocMentions) -> Iterator[Candidate]:
     for p in a.children:
         if p.dep_ != "prep":
             continue
-        for other in (x for o in _pobjs(p) for x in _named_place(o, ms) if x.type in PLACE_LABELS):
+        for other in (x for o in pobjs(p) for x in named_place(o, ms) if x.type in PLACE_LABELS):
             c: Candidate | None = None
-            if m.type in PLACE_LABELS and noun in _PLACE_NOUNS and p.lower_ in ("in", "of", "near", "within"):
-                c = _located(ms, m, other, f"{noun} in")
+            if m.type in PLACE_LABELS and noun in PLACE_NOUNS and p.lower_ in ("in", "of", "near", "within"):
+                c = located(ms, m, other, f"{noun} in")
             elif m.type == "PERSON" and p.lower_ in _HOME_PREPS and getattr(ms.at(a), "type", "NORP") == "NORP":
                 # (a party or nationality word may head the description: "a *Republican* from Chicago")
                 c = make(m, ms.as_place(other), f"{noun} {p.lower_}", "AFFILIATED_WITH", "of_place")
             if c is not None:
                 yield c
-
-
-def _named_place(o: Token, ms: DocMentions, depth: int = 2) -> list[Mention]:
-    """The places a prepositional object names, with the larger places after its commas: "in the town *of
-    Guilderland*, *Albany County*, *New York*" (a unit noun's own "of" object is its name)."""
-    if o.i not in ms.by_token and o.lemma_.lower() in _PLACE_NOUNS:
-        o = next((oo for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for oo in _pobjs(p)), o)
-    first = ms.actors_at(o)
-    here = ms.by_token.get(o.i)
-    if here is None or _comma_list(o.i, o.sent, ms):
-        return first
-    out = [here, *_containers(o.i, o.sent, ms)]
-    if any(m not in out for m in first):
-        return first  # "in Madrid and Barcelona": a list the parser joined, not an address
-    for p in o.children:  # "within Szczytno County, ..., *in northern Poland*"
-        if p.dep_ == "prep" and depth > 0 and (p.lower_ in _WITHIN or (p.lower_ == "of" and _is_unit(o))):
-            # (a unit's "of" place holds it: "in the Samarqand *Region of Uzbekistan*")
-            out += [m for oo in _pobjs(p) for m in _named_place(oo, ms, depth - 1) if m not in out]
-    return out
-
-
-def _is_unit(tok: Token) -> bool:
-    """Whether a place's head word is a unit noun: the Samarqand *Region*, the Pudu *district*."""
-    return tok.lemma_.lower() in _PLACE_NOUNS and tok.pos_ in ("NOUN", "PROPN")
-
-
-def _comma_run(i: int, sent: Span, ms: DocMentions) -> tuple[list[Mention], int]:
-    """The places from the mention at ``i`` on, each after a comma ("Guilderland, Albany County, New York"),
-    and the token index after the last one."""
-    doc = sent.doc
-    run = [ms.by_token[i]]
-    end = i
-    while True:
-        while end < sent.end and ms.by_token.get(end) is run[-1]:
-            end += 1
-        nxt = ms.by_token.get(end + 1) if end + 1 < sent.end and doc[end].text == "," else None
-        if nxt is None or nxt.type not in PLACE_LABELS or nxt in run:
-            return run, end
-        run.append(nxt)
-        end += 1
-
-
-def _comma_list(i: int, sent: Span, ms: DocMentions) -> bool:
-    """Whether the comma run of places from ``i`` is a list ("Malabo, Germany, Madrid, Barcelona, etc."),
-    not an address: a state stands before its last item (a state is the end of an address), or a list word
-    follows it."""
-    run, end = _comma_run(i, sent, ms)
-    if any(m.iso3 and ms.as_place(m) is m for m in run[:-1]):
-        return True
-    if run[-1].text.endswith("."):
-        return False  # a state's abbreviation ends an address: "Jackson, Wyo., and Gunnison, Colo."
-    doc = sent.doc
-    nxt = end + 1 if end < sent.end and doc[end].text == "," else end
-    return nxt < sent.end and doc[nxt].lower_ in _LIST_ENDS
-
-
-def _containers(i: int, sent: Span, ms: DocMentions) -> list[Mention]:
-    """The larger places after the place at ``i`` in an address: "Guilderland, *Albany County*, *New York*"."""
-    return _comma_run(i, sent, ms)[0][1:]
 
 
 def _and_enclosing(o: Token, m: Mention, place: Mention, ms: DocMentions) -> Iterator[Candidate]:
@@ -480,34 +390,3 @@ def person_title(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> tupl
     return None
 
 
-def _dateline(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
-    """A news dateline, "BANGKOK, Thailand (AP) --" or "Moscow March 5 (ITAR-TASS) --": the agency filed
-    from the place; the first place lies in the second."""
-    doc = sent.doc
-    if sent.start != 0 and "\n" not in doc[sent.start - 1].text_with_ws:
-        return  # a dateline opens a line
-    places: list[Mention] = []
-    i = sent.start
-    while i < min(sent.end, sent.start + _MAX_DATELINE_TOKENS) and doc[i].text != "(":
-        m = ms.by_token.get(i)
-        if m is not None and m.type in PLACE_LABELS and (not places or places[-1] is not m):
-            places.append(m)
-        elif m is None and not (doc[i].is_punct or doc[i].like_num or doc[i].ent_type_ == "DATE"):
-            return  # prose, not a dateline
-        i += 1
-    if not places or i + 2 >= sent.end or doc[i].text != "(":
-        return
-    agency = ms.by_token.get(i + 1)
-    j = i + 1
-    while j < sent.end and agency is not None and ms.by_token.get(j) is agency:
-        j += 1
-    if agency is None or agency.type != "ORG" or j >= sent.end or doc[j].text != ")":
-        return
-    for p in places:
-        c = _located(ms, agency, p, "dateline", "dateline")
-        if c is not None:
-            yield c
-    if len(places) >= 2:
-        c = _located(ms, places[0], places[1], "in")
-        if c is not None:
-            yield c

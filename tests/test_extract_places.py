@@ -119,9 +119,13 @@ Amherst Amherst PROPN NNP pobj 4
 , , PUNCT , punct 5
 Mass Mass PROPN NNP appos 5
 . . PUNCT . punct 3""", ents=[(0, 2, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")])
-    got = {(t.subject_text, t.relation_type, t.object_text) for t in extract_triples(doc, Document("d", doc.text))}
-    assert ("Emily Dickinson", "AFFILIATED_WITH", "Amherst") in got
+    triples = list(extract_triples(doc, Document("d", doc.text)))
+    got = {(t.subject_text, t.relation_type, t.object_text) for t in triples}
+    # a birthplace is quoted with its address ("Amherst, Mass."), the node is still the town
+    assert ("Emily Dickinson", "AFFILIATED_WITH", "Amherst, Mass.") in got
     assert ("Amherst", "LOCATED_IN", "Mass.") in got
+    (home,) = [t for t in triples if t.relation_type == "AFFILIATED_WITH"]
+    assert (home.object, home.object_id, home.object_span) == ("Amherst", "amherst", (28, 42))
 
 
 def test_capital_described_first(vocab: Vocab) -> None:

@@ -4,6 +4,8 @@ two places (rules of :mod:`~kg.extract.places`).
 * "Guilderland, Albany County, New York" is an address (each place in the next); "Malabo, Germany, Madrid,
   Barcelona, etc." and "Russia, China and Iran" are lists.
 * "in the town *of Guilderland*, *Albany County*, *New York*": the places a prepositional object names.
+* "born in *West Branch, Iowa*": a person's home named with its address keeps the address in its text
+  (:func:`home_place`), as a reader quotes it; the node is still the town.
 * the news dateline "BANGKOK, Thailand (AP) --": the agency filed from the place; the first place lies in the
   second.
 """
@@ -11,6 +13,7 @@ two places (rules of :mod:`~kg.extract.places`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -154,3 +157,22 @@ def dateline_candidates(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
         c = located(ms, places[0], places[1], "in")
         if c is not None:
             yield c
+
+
+def home_place(ms: DocMentions, m: Mention) -> Mention:
+    """The place a person lives in or comes from, as the place itself (a capital is the city, not its state:
+    "born in Bratislava" is no tie to Slovakia), its text running through the larger places of its address
+    ("born in West Branch, Iowa"; a list, "in Madrid, Barcelona, etc.", keeps the first name only)."""
+    place = ms.as_place(m)
+    if m.type not in PLACE_LABELS:
+        return place
+    doc = ms.doc
+    i = next((t.i for t in doc if t.idx + ms.char_offset == m.start and ms.by_token.get(t.i) is m), None)
+    if i is None:
+        return place
+    sent = doc[i].sent
+    run = _comma_run(i, sent, ms)[0]
+    if len(run) < 2 or comma_list(i, sent, ms):
+        return place
+    end = run[-1].end
+    return replace(place, text=doc.text[m.start - ms.char_offset:end - ms.char_offset], end=end)

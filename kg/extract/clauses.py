@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.addresses import home_place
 from kg.extract.arguments import (
     OBJ_DEPS,
     PASS_SUBJ_DEPS,
@@ -265,6 +266,7 @@ def _pairs(subs: list[Mention], objs: list[tuple[Mention, str, str, str]], base:
             a, b = (o, s) if base is not None and base.reverse and pattern == "verb_prep" else (s, o)
             # ("received aid from Japan": with a reverse verb, Japan is the giver)
             rtype = _person_sense(a, b, given, base)
+            b = _home(b, rtype, pattern, ms)
             if negated and base is not None and base.negated_type and rtype == base.type:
                 # "would not recognise Kosovo": the denial is a REJECT of its own, asserted
                 c = make(a, b, f"not {phrase}", base.negated_type, pattern, modality=modality,
@@ -274,6 +276,12 @@ def _pairs(subs: list[Mention], objs: list[tuple[Mention, str, str, str]], base:
                          coref=ms.coref)
             if c is not None:
                 yield c
+
+
+def _home(o: Mention, rtype: str, pattern: str, ms: DocMentions) -> Mention:
+    """A verb's AFFILIATED_WITH a place is a home ("lives in", "was born in"): the place itself with its address
+    ("born in Bratislava" is no tie to Slovakia; "born in West Branch, Iowa")."""
+    return home_place(ms, o) if rtype == "AFFILIATED_WITH" and pattern == "verb_prep" else o
 
 
 def _person_sense(a: Mention, b: Mention, rtype: str, base: VerbEntry | None) -> str:
@@ -324,7 +332,7 @@ def _passive_standing(v: Token, ms: DocMentions, lex: Lexicon, negated: bool,
         for o in p.children:
             for m in ms.actors_at(o) if o.dep_ == "pobj" else ():
                 for h in holders:
-                    c = make(h, m, f"{v.lemma_.lower()} {p.lower_}", entry.type, "verb_prep", negated=negated,
-                             modality=modality, coref=ms.coref)
+                    c = make(h, _home(m, entry.type, "verb_prep", ms), f"{v.lemma_.lower()} {p.lower_}",
+                             entry.type, "verb_prep", negated=negated, modality=modality, coref=ms.coref)
                     if c is not None:
                         yield c

@@ -49,6 +49,7 @@ from functools import cache
 from typing import Any
 
 from kg.ontology import DATA_DIR, RELATION_TYPES
+from kg.records import Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class VerbEntry:
     force_type: str | None = None
     naming: bool = False
     motion: bool = False
+    goods: bool = False  # a plain noun object must be goods (lexicon_goods.jsonl), else the verb is light
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,8 @@ class Lexicon:
     """Lookups over the lexicon files; built once (see :func:`lexicon`)."""
 
     def __init__(self, verbs: Sequence[dict[str, Any]], nouns: Sequence[dict[str, Any]],
-                 titles: Sequence[dict[str, Any]], designations: Sequence[dict[str, Any]] = ()) -> None:
+                 titles: Sequence[dict[str, Any]], designations: Sequence[dict[str, Any]] = (),
+                 goods: Sequence[dict[str, Any]] = ()) -> None:
         self._verbs: dict[tuple[str, str | None, str | None, str | None], VerbEntry] = {}
         for row in verbs:
             e = VerbEntry(**row)
@@ -108,13 +111,18 @@ class Lexicon:
             if n.prep is not None:
                 self._noun_preps[n.lemma] = self._noun_preps.get(n.lemma, frozenset()) | {n.prep}
         self._titles: dict[tuple[str, ...], str] = {}
+        self._state_types: dict[tuple[str, ...], str] = {}  # a title's tie to a state that owns it, if another
         for row in titles:
             _check(row["type"])
             self._titles[tuple(row["words"].lower().split())] = row["type"]
+            if row.get("state_type"):
+                _check(row["state_type"])
+                self._state_types[tuple(row["words"].lower().split())] = row["state_type"]
         self._designations: dict[str, str] = {}
         for row in designations:
             _check(row["type"])
             self._designations[row["lemma"]] = row["type"]
+        self._goods = frozenset(str(row["lemma"]) for row in goods)
         self._title_len = max((len(k) for k in self._titles), default=1)
         self._title_tokens = {w for k in self._titles for w in k}
 
@@ -165,6 +173,18 @@ class Lexicon:
                 return t, sum(sizes[-n:])
         return None
 
+    def owner_type(self, title: str, rtype: str, owner: Mention) -> str:
+        """The type of ``title``'s tie to ``owner``: a title row's ``state_type`` when the owner is a state
+        ("Speaker X of Iran" leads Iran's parliament, not Iran: MEMBER_OF), else ``rtype``."""
+        words = tuple(title.lower().split())
+        found = self._state_types.get(words) or self._state_types.get(words[-1:])
+        return found if found is not None and owner.iso3 else rtype
+
+    def is_goods(self, lemma: str) -> bool:
+        """Whether ``lemma`` names something one state gives or sends another (aid, weapons, troops, money), from
+        ``lexicon_goods.jsonl``: "sent weapons to Syria" is AID where "gave a speech to the Duma" is no act."""
+        return lemma.lower() in self._goods
+
     def designation(self, lemma: str) -> str | None:
         """The act of naming someone ``lemma`` ("named Hezbollah as a *terrorist* group" is SANCTION, "announced
         Harris as his *choice*" SUPPORT), from ``lexicon_designations.jsonl``."""
@@ -196,4 +216,4 @@ def _rows(name: str) -> list[dict[str, Any]]:
 @cache
 def lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process (extra ``lexicon_verbs_*.jsonl`` files are merged in)."""
-    return Lexicon(_rows("verbs"), _rows("nouns"), _rows("titles"), _rows("designations"))
+    return Lexicon(_rows("verbs"), _rows("nouns"), _rows("titles"), _rows("designations"), _rows("goods"))

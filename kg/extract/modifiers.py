@@ -18,6 +18,18 @@ from kg.records import Mention
 
 # Modifier dependencies under which the participle hangs from its noun.
 _ATTACH_DEPS = frozenset({"amod", "compound", "nmod", "acl"})
+# Words after a nationality word that make it a language ("a *Russian-speaking* teacher", "the *Arabic-language*
+# daily", "a *Russian language* teacher"): whoever speaks or prints a language is not of its state.
+LANGUAGE_HEADS = frozenset({"speaking", "language", "languages"})
+
+
+def language_modifier(tok: Token) -> bool:
+    """Whether ``tok`` is a language word, or a nationality word that names a language ("*Russian*-speaking")."""
+    doc = tok.doc
+    if tok.lower_ in LANGUAGE_HEADS:
+        return True
+    nxt = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "\u2013") else tok.i + 1
+    return nxt < len(doc) and doc[nxt].lower_ in LANGUAGE_HEADS and not doc[nxt].ent_type_
 
 
 def modifier_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:

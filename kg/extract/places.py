@@ -274,7 +274,7 @@ def _person_of_place(root: Token, p: Token, o: Token, m: Mention, other: Mention
     title = person_title(root, m, ms, lex) if p.lower_ == "of" else None
     c: Candidate | None = None
     if title is not None:
-        c = make(m, other, f"{title[1]} of", title[0], "title_of")
+        c = make(m, other, f"{title[1]} of", lex.owner_type(title[1], title[0], other), "title_of")
     elif other.type != "NORP":
         c = make(m, ms.as_place(other), p.lower_, "AFFILIATED_WITH", "of_place")
         yield from _and_enclosing(o, m, other, ms)  # "of Bethany, Conn."

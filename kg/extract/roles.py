@@ -28,6 +28,7 @@ from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
+from kg.extract.modifiers import language_modifier
 from kg.extract.parties import party_at
 from kg.records import Mention
 
@@ -79,7 +80,7 @@ RoleBuilder = Callable[[list[Mention], Token, DocMentions, Lexicon, str, bool, s
 def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
     """Whose ally, member or president a role noun names: possessor, "of" object, or nationality modifier."""
     out = [party_at(c, ms) or m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-           and c.i < noun.i for m in ms.actors_at(c, depth=1)]
+           and c.i < noun.i and not language_modifier(c) for m in ms.actors_at(c, depth=1)]
     out += [m for c in _nested_nationalities(noun) for m in [ms.at(c)] if m is not None and m.iso3 and m not in out]
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS:
@@ -192,7 +193,7 @@ def _titled(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, 
     for owner in owners:
         # a party owns the membership of whoever holds another office ("a Republican member of the House")
         otype = "MEMBER_OF" if rtype == "LEADER_OF" and owner.name.endswith("Party") and \
-            noun.lemma_.lower() not in _PARTY_LEADERS else rtype
+            noun.lemma_.lower() not in _PARTY_LEADERS else lex.owner_type(noun.lemma_, rtype, owner)
         for h in holders:
             c = make(h, owner, noun.lemma_.lower(), otype, pattern, negated=negated, modality=modality,
                      coref=ms.coref)
@@ -206,7 +207,7 @@ def _nationality(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexi
     person or a body, with a state's nationality word, makes the holder AFFILIATED_WITH that state."""
     if noun.pos_ != "NOUN" or lex.noun(noun.lemma_) is not None or noun.i in ms.by_token:
         return  # an event noun ("a Russian attack") says what happened, not whose the holder is
-    mods = [c for c in noun.children if c.dep_ in _NATIONALITY_DEPS and c.i < noun.i]
+    mods = [c for c in noun.children if c.dep_ in _NATIONALITY_DEPS and c.i < noun.i and not language_modifier(c)]
     mods += _nested_nationalities(noun)
     states = [m for c in mods if c.ent_type_ == "NORP" or c.pos_ == "ADJ"
               for m in [ms.at(c)] if m is not None and m.iso3]

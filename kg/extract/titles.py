@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.candidate import Candidate, make
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
+from kg.extract.modifiers import language_modifier
 from kg.extract.parties import party_at
 from kg.extract.roles import LOCAL_OFFICES
 from kg.ontology import STANDING_TYPES
@@ -156,6 +157,8 @@ def _owner(sent: Span, prefix: _Prefix, ms: DocMentions) -> tuple[Mention, bool]
         j -= 1
     if j < sent.start:
         return None
+    if language_modifier(doc[j]):
+        return None  # "Russian-speaking teacher Anna Petrova": a language, no nationality
     owner = ms.by_token.get(j)
     party = party_at(doc[j], ms)
     if party is not None:
@@ -173,6 +176,7 @@ def _candidate(holder: Mention, owner: Mention, title: list[Token], rtype: str, 
     relation = " ".join(w.lower_ for w in title)
     if relation in LOCAL_OFFICES or title[-1].lower_ in LOCAL_OFFICES:
         owner = ms.as_place(owner)  # "Moscow Mayor Sergei Sobyanin" heads Moscow, not Russia
+    rtype = lexicon().owner_type(relation, rtype, owner)  # "Speaker X" of a state: MEMBER_OF, not its leader
     if ms.by_token.get(title[0].i) is None and owner.name.endswith("Party") and rtype == "LEADER_OF" \
             and title[-1].lower_ not in _PARTY_LEADERS:
         rtype = "MEMBER_OF"  # "Democratic mayor Muriel Bowser" leads the city, not the party

@@ -1,0 +1,218 @@
+"""Precision fixes of issue 11 on hand-built parses (written from the model's parse with dump_parse): homes are
+places, not states; a language word is no nationality; a Speaker does not lead the state; give, send, host and
+trade are acts between two actors only with goods (or an actor, or an event noun) as their object."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.vocab import Vocab
+
+from kg.extract.testing import facts, parsed_doc
+
+Facts = list[tuple[str, str, str]]
+
+STANDING = [
+    pytest.param("""
+Jana Jana PROPN NNP compound 1
+Novak Novak PROPN NNP nsubjpass 3
+was be AUX VBD auxpass 3
+born bear VERB VBN ROOT 3
+in in ADP IN prep 3
+Bratislava Bratislava PROPN NNP pobj 4
+. . PUNCT . punct 3""",
+                 [[0, 2, 'PERSON'], [5, 6, 'GPE']],
+                 [('Jana Novak', 'AFFILIATED_WITH', 'Bratislava')],
+                 [('Jana Novak', 'AFFILIATED_WITH', 'Slovakia')],
+                 id='a birthplace is the city, not the state whose capital it is'),
+    pytest.param("""
+Ivan Ivan PROPN NNP compound 1
+Petrov Petrov PROPN NNP nsubj 2
+lives live VERB VBZ ROOT 2
+in in ADP IN prep 2
+Moscow Moscow PROPN NNP pobj 3
+. . PUNCT . punct 2""",
+                 [[0, 2, 'PERSON'], [4, 5, 'GPE']],
+                 [('Ivan Petrov', 'AFFILIATED_WITH', 'Moscow')],
+                 [('Ivan Petrov', 'AFFILIATED_WITH', 'Russia')],
+                 id='a home is the city, not the state'),
+    pytest.param("""
+Anna Anna PROPN NNP compound 1
+Petrova Petrova PROPN NNP nsubj 2
+is be AUX VBZ ROOT 2
+a a DET DT det 7
+Russian Russian PROPN NNP npadvmod 6
+- - PUNCT HYPH punct 6
+speaking speak VERB VBG amod 7
+teacher teacher NOUN NN attr 2
+. . PUNCT . punct 2""",
+                 [[0, 2, 'PERSON'], [4, 5, 'NORP']],
+                 [],
+                 [('Anna Petrova', 'AFFILIATED_WITH', 'Russia')],
+                 id='a language adjective is no nationality (copula)'),
+    pytest.param("""
+Russian russian ADJ JJ npadvmod 2
+- - PUNCT HYPH punct 2
+speaking speak VERB VBG amod 3
+teacher teacher NOUN NN nsubj 6
+Anna Anna PROPN NNP compound 5
+Petrova Petrova PROPN NNP appos 3
+spoke speak VERB VBD ROOT 6
+. . PUNCT . punct 6""",
+                 [[0, 1, 'NORP'], [4, 6, 'PERSON']],
+                 [],
+                 [('Anna Petrova', 'AFFILIATED_WITH', 'Russia')],
+                 id='a language adjective is no nationality (title)'),
+    pytest.param("""
+Anna Anna PROPN NNP compound 1
+Petrova Petrova PROPN NNP nsubj 2
+is be AUX VBZ ROOT 2
+a a DET DT det 5
+Russian russian ADJ JJ amod 5
+teacher teacher NOUN NN attr 2
+. . PUNCT . punct 2""",
+                 [[0, 2, 'PERSON'], [4, 5, 'NORP']],
+                 [('Anna Petrova', 'AFFILIATED_WITH', 'Russia')],
+                 [],
+                 id='a nationality adjective still is one'),
+    pytest.param("""
+Iranian iranian ADJ JJ amod 1
+Speaker Speaker PROPN NNP compound 3
+Ali Ali PROPN NNP compound 3
+Larijani Larijani PROPN NNP nsubj 4
+met meet VERB VBD ROOT 4
+Putin Putin PROPN NNP dobj 4
+. . PUNCT . punct 4""",
+                 [[0, 1, 'NORP'], [2, 4, 'PERSON'], [5, 6, 'PERSON']],
+                 [('Ali Larijani', 'MEMBER_OF', 'Iran')],
+                 [('Ali Larijani', 'LEADER_OF', 'Iran')],
+                 id='a Speaker leads the legislature, not the state'),
+    pytest.param("""
+Speaker Speaker PROPN NNP compound 2
+Nancy Nancy PROPN NNP compound 2
+Pelosi Pelosi PROPN NNP nsubj 7
+of of ADP IN prep 2
+the the DET DT det 6
+United United PROPN NNP compound 6
+States States PROPN NNP pobj 3
+spoke speak VERB VBD ROOT 7
+. . PUNCT . punct 7""",
+                 [[1, 3, 'PERSON'], [4, 7, 'GPE']],
+                 [('Nancy Pelosi', 'MEMBER_OF', 'United States')],
+                 [('Nancy Pelosi', 'LEADER_OF', 'United States')],
+                 id='a Speaker of a state, title after the name'),
+    pytest.param("""
+Iranian iranian ADJ JJ amod 1
+President President PROPN NNP compound 3
+Hassan Hassan PROPN NNP compound 3
+Rouhani Rouhani PROPN NNP nsubj 4
+met meet VERB VBD ROOT 4
+Putin Putin PROPN NNP dobj 4
+. . PUNCT . punct 4""",
+                 [[0, 1, 'NORP'], [2, 4, 'PERSON'], [5, 6, 'PERSON']],
+                 [('Hassan Rouhani', 'LEADER_OF', 'Iran')],
+                 [],
+                 id='a president still leads the state'),
+]
+
+EVENTS = [
+    pytest.param("""
+Putin Putin PROPN NNP nsubj 1
+gave give VERB VBD ROOT 1
+a a DET DT det 3
+speech speech NOUN NN dobj 1
+to to ADP IN dative 1
+the the DET DT det 6
+Duma Duma PROPN NNP pobj 4
+. . PUNCT . punct 1""",
+                 [[0, 1, 'PERSON'], [6, 7, 'PERSON']],
+                 [],
+                 [('Vladimir Putin', 'AID', 'Duma')],
+                 id='a speech given to a body is no aid'),
+    pytest.param("""
+Putin Putin PROPN NNP nsubj 1
+sent send VERB VBD ROOT 1
+a a DET DT det 3
+message message NOUN NN dobj 1
+to to ADP IN dative 1
+Xi Xi PROPN NNP pobj 4
+. . PUNCT . punct 1""",
+                 [[0, 1, 'PERSON'], [5, 6, 'PERSON']],
+                 [],
+                 [('Vladimir Putin', 'AID', 'Xi Jinping')],
+                 id='a message sent is no aid'),
+    pytest.param("""
+Russia Russia PROPN NNP nsubj 1
+sent send VERB VBD ROOT 1
+troops troop NOUN NNS dobj 1
+to to ADP IN dative 1
+Syria Syria PROPN NNP pobj 3
+. . PUNCT . punct 1""",
+                 [[0, 1, 'GPE'], [4, 5, 'GPE']],
+                 [('Russia', 'MOBILIZE', 'Syria')],
+                 [('Russia', 'AID', 'Syria')],
+                 id='troops sent are a deployment, not aid'),
+    pytest.param("""
+Russia Russia PROPN NNP nsubj 1
+gave give VERB VBD ROOT 1
+weapons weapon NOUN NNS dobj 1
+to to ADP IN dative 1
+Syria Syria PROPN NNP pobj 3
+. . PUNCT . punct 1""",
+                 [[0, 1, 'GPE'], [4, 5, 'GPE']],
+                 [('Russia', 'AID', 'Syria')],
+                 [],
+                 id='weapons given are aid'),
+    pytest.param("""
+China China PROPN NNP nsubj 1
+hosted host VERB VBD ROOT 1
+Putin Putin PROPN NNP dobj 1
+. . PUNCT . punct 1""",
+                 [[0, 1, 'GPE'], [2, 3, 'PERSON']],
+                 [('China', 'CONSULT', 'Vladimir Putin')],
+                 [],
+                 id='an actor hosted is a meeting'),
+    pytest.param("""
+China China PROPN NNP nsubj 1
+hosted host VERB VBD ROOT 1
+talks talk NOUN NNS dobj 1
+with with ADP IN prep 2
+India India PROPN NNP pobj 3
+. . PUNCT . punct 1""",
+                 [[0, 1, 'GPE'], [4, 5, 'GPE']],
+                 [('China', 'CONSULT', 'India')],
+                 [],
+                 id='hosted talks are a meeting'),
+    pytest.param("""
+China China PROPN NNP nsubj 1
+traded trade VERB VBD ROOT 1
+insults insult NOUN NNS dobj 1
+with with ADP IN prep 1
+India India PROPN NNP pobj 3
+. . PUNCT . punct 1""",
+                 [[0, 1, 'GPE'], [4, 5, 'GPE']],
+                 [],
+                 [('China', 'COOPERATE', 'India')],
+                 id='insults traded are no cooperation'),
+    pytest.param("""
+Russia Russia PROPN NNP nsubj 1
+gave give VERB VBD ROOT 1
+support support NOUN NN dobj 1
+to to ADP IN dative 1
+Syria Syria PROPN NNP pobj 3
+. . PUNCT . punct 1""",
+                 [[0, 1, 'GPE'], [4, 5, 'GPE']],
+                 [('Russia', 'SUPPORT', 'Syria')],
+                 [('Russia', 'AID', 'Syria')],
+                 id='support given is support'),
+]
+
+
+@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS)
+def test_precision_construction(vocab: Vocab, rows: str, ents: list[list[int | str]], found: Facts,
+                                not_found: Facts) -> None:
+    doc = parsed_doc(vocab, rows, ents=[(int(s), int(e), str(label)) for s, e, label in ents])
+    got = facts(doc)
+    for fact in found:
+        assert fact in got, got
+    for fact in not_found:
+        assert fact not in got, got

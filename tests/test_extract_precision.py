@@ -1,6 +1,7 @@
 """Precision fixes of issue 11 on hand-built parses (written from the model's parse with dump_parse): homes are
 places, not states; a language word is no nationality; a Speaker does not lead the state; give, send, host and
-trade are acts between two actors only with goods (or an actor, or an event noun) as their object."""
+trade are acts between two actors only with goods (or an actor, or an event noun) as their object; the outlet
+of a source line is in its city."""
 
 from __future__ import annotations
 
@@ -206,8 +207,68 @@ Syria Syria PROPN NNP pobj 3
                  id='support given is support'),
 ]
 
+# Source lines of monitored media (kg/extract/sources.py).
+SOURCES = [
+    pytest.param("""
+AU0202111694 AU0202111694 PROPN NNP compound 2
+Paris Paris PROPN NNP compound 2
+AFP AFP PROPN NNP ROOT 2
+in in ADP IN prep 2
+English English PROPN NNP nmod 8
+0107 0107 NUM CD nummod 4
+GMT GMT PROPN NNP nmod 8
+2 2 NUM CD nummod 6
+Feb Feb PROPN NNP pobj 3
+94 94 NUM CD nummod 8""",
+                 [[1, 2, 'GPE'], [4, 5, 'LANGUAGE'], [5, 6, 'DATE']],
+                 [('AFP', 'LOCATED_IN', 'Paris')],
+                 [],
+                 id='item number, city, outlet, language and time'),
+    pytest.param("""
+FL2706231194 FL2706231194 PROPN NNP compound 4
+Havana Havana PROPN NNP compound 4
+Radio Radio PROPN NNP compound 4
+Reloj Reloj PROPN NNP compound 4
+Network Network PROPN NNP ROOT 4
+in in ADP IN prep 4
+Spanish Spanish PROPN NNP pobj 5
+1402 1402 NUM CD nummod 6
+GMT GMT PROPN NNP compound 9
+27 27 NUM CD nummod 10
+Jun Jun PROPN NNP npadvmod 4
+94 94 NUM CD nummod 10""",
+                 [[1, 5, 'ORG'], [6, 7, 'NORP'], [8, 10, 'PRODUCT'], [11, 12, 'CARDINAL']],
+                 [('Radio Reloj Network', 'LOCATED_IN', 'Havana')],
+                 [('Havana Radio Reloj Network', 'LOCATED_IN', 'Spain')],
+                 id='the NER ran city and outlet together'),
+    pytest.param("""
+Tokyo Tokyo PROPN NNP compound 2
+MAINICHI MAINICHI PROPN NNP compound 2
+SHIMBUN SHIMBUN PROPN NNP ROOT 2""",
+                 [[0, 1, 'GPE'], [2, 3, 'ORG']],
+                 [('MAINICHI SHIMBUN', 'LOCATED_IN', 'Tokyo')],
+                 [],
+                 id='a short line in capitals'),
+    pytest.param("""
+AU0202111694 AU0202111694 PROPN NNP compound 2
+Paris Paris PROPN NNP compound 2
+AFP AFP PROPN NNP nsubj 5
+in in ADP IN prep 2
+English English PROPN NNP pobj 3
+said say VERB VBD ROOT 5
+the the DET DT det 7
+talks talk NOUN NNS nsubj 9
+had have AUX VBD aux 9
+failed fail VERB VBN ccomp 5
+. . PUNCT . punct 5""",
+                 [[1, 2, 'GPE'], [4, 5, 'LANGUAGE']],
+                 [],
+                 [('AFP', 'LOCATED_IN', 'Paris')],
+                 id='prose after the language is no source line'),
+]
 
-@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS)
+
+@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS + SOURCES)
 def test_precision_construction(vocab: Vocab, rows: str, ents: list[list[int | str]], found: Facts,
                                 not_found: Facts) -> None:
     doc = parsed_doc(vocab, rows, ents=[(int(s), int(e), str(label)) for s, e, label in ents])

@@ -37,6 +37,7 @@ from kg.extract.addresses import (
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
+from kg.extract.sources import languages
 from kg.records import Mention
 
 _COPULAS = frozenset({"be", "remain"})
@@ -256,8 +257,8 @@ def _prep_place(root: Token, m: Mention, ms: DocMentions, lex: Lexicon) -> Itera
 def _place_in_place(root: Token, p: Token, o: Token, m: Mention, other: Mention, ms: DocMentions,
                     lex: Lexicon) -> Iterator[Candidate]:
     """"the Palace of Fine Arts in San Francisco", "Trust Co. of New York": LOCATED_IN."""
-    if other.type not in PLACE_LABELS:
-        return
+    if other.type not in PLACE_LABELS or (p.lower_ == "in" and other.text in languages()):
+        return  # ("Kanal-6 Television in Turkish": a language, not Turkey)
     # "the Samarqand Region of Uzbekistan": a unit "of" a place lies in it
     unit = p.lower_ == "of" and m.type in PLACE_LABELS and is_unit(root)
     if (p.lower_ in _IN_PREPS and m.type in PLACE_LABELS | {"ORG"}) or (p.lower_ == "of" and m.type == "ORG") or unit:

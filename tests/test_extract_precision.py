@@ -1,14 +1,16 @@
 """Precision fixes of issue 11 on hand-built parses (written from the model's parse with dump_parse): homes are
 places, not states; a language word is no nationality; a Speaker does not lead the state; give, send, host and
 trade are acts between two actors only with goods (or an actor, or an event noun) as their object; the outlet
-of a source line is in its city."""
+of a source line is in its city; homes said with a noun ("his hometown of Grants")."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.vocab import Vocab
 
+from kg.extract import extract_triples
 from kg.extract.testing import facts, parsed_doc
+from kg.records import Document
 
 Facts = list[tuple[str, str, str]]
 
@@ -267,8 +269,108 @@ failed fail VERB VBN ccomp 5
                  id='prose after the language is no source line'),
 ]
 
+# Homes said with a noun (kg/extract/homes.py) and datelines after the "( Text )" label (kg/extract/addresses.py).
+HOMES = [
+    pytest.param("""
+Michael Michael PROPN NNP compound 1
+Henley Henley PROPN NNP nsubj 2
+disappeared disappear VERB VBD ROOT 2
+near near ADP IN prep 2
+his his PRON PRP$ poss 5
+hometown hometown NOUN NN pobj 3
+of of ADP IN prep 5
+Grants Grants PROPN NNPS pobj 6
+, , PUNCT , punct 7
+N.M. N.M. PROPN NNP appos 7""",
+                 [[0, 2, 'PERSON'], [7, 8, 'GPE'], [9, 10, 'GPE']],
+                 [('Michael Henley', 'AFFILIATED_WITH', 'Grants'), ('Grants', 'LOCATED_IN', 'N.M.')],
+                 [],
+                 id='a hometown of a place'),
+    pytest.param("""
+Putin Putin PROPN NNP poss 2
+'s 's PART POS case 0
+home home NOUN NN nsubjpass 6
+in in ADP IN prep 2
+Moscow Moscow PROPN NNP pobj 3
+was be AUX VBD auxpass 6
+raided raid VERB VBN ROOT 6
+. . PUNCT . punct 6""",
+                 [[0, 1, 'PERSON'], [4, 5, 'GPE']],
+                 [('Vladimir Putin', 'AFFILIATED_WITH', 'Moscow')],
+                 [('Vladimir Putin', 'AFFILIATED_WITH', 'Russia')],
+                 id='a home in a capital is the city'),
+    pytest.param("""
+Jesse Jesse PROPN NNP compound 1
+Jackson Jackson PROPN NNP nsubj 2
+won win VERB VBD ROOT 2
+the the DET DT det 4
+caucuses caucus NOUN NNS dobj 2
+in in ADP IN prep 4
+his his PRON PRP$ poss 9
+native native ADJ JJ amod 9
+South South PROPN NNP compound 9
+Carolina Carolina PROPN NNP pobj 5
+. . PUNCT . punct 2""",
+                 [[0, 2, 'PERSON'], [8, 10, 'GPE']],
+                 [('Jesse Jackson', 'AFFILIATED_WITH', 'South Carolina')],
+                 [],
+                 id='native on an owned place'),
+    pytest.param("""
+Beaumont Beaumont PROPN NNP nsubj 8
+, , PUNCT , punct 0
+Texas Texas PROPN NNP appos 0
+, , PUNCT , punct 0
+Richardson Richardson PROPN NNP poss 6
+'s 's PART POS case 4
+hometown hometown NOUN NN appos 0
+, , PUNCT , punct 8
+plans plan VERB VBZ ROOT 8
+to to PART TO aux 10
+raise raise VERB VB xcomp 8
+two two NUM CD nummod 12
+statues statue NOUN NNS dobj 10
+. . PUNCT . punct 8""",
+                 [[0, 1, 'GPE'], [2, 3, 'GPE'], [4, 5, 'PERSON'], [11, 12, 'CARDINAL']],
+                 [('Richardson', 'AFFILIATED_WITH', 'Beaumont')],
+                 [],
+                 id='a home noun in apposition to the place'),
+    pytest.param("""
+China China PROPN NNP poss 3
+'s 's PART POS case 0
+home home NOUN NN compound 3
+market market NOUN NN nsubj 6
+in in ADP IN prep 3
+Shanghai Shanghai PROPN NNP pobj 4
+grew grow VERB VBD ROOT 6
+. . PUNCT . punct 6""",
+                 [[0, 1, 'GPE'], [5, 6, 'GPE']],
+                 [],
+                 [('China', 'AFFILIATED_WITH', 'Shanghai')],
+                 id="a state's home market is no person's home"),
+    pytest.param("""
+( ( PUNCT -LRB- punct 1
+Text text NOUN NN nmod 3
+) ) PUNCT -RRB- punct 3
+Sofia Sofia PROPN NNP ROOT 3
+, , PUNCT , punct 3
+February February PROPN NNP npadvmod 8
+15 15 NUM CD nummod 5
+( ( PUNCT -LRB- punct 8
+BTA BTA PROPN NNP appos 3
+) ) PUNCT -RRB- punct 3
+-- -- PUNCT : ROOT 10
+The the DET DT det 12
+talks talk NOUN NNS nsubj 13
+failed fail VERB VBD ROOT 13
+. . PUNCT . punct 13""",
+                 [[3, 4, 'GPE'], [5, 7, 'DATE'], [8, 9, 'ORG']],
+                 [('BTA', 'LOCATED_IN', 'Sofia')],
+                 [],
+                 id='a dateline after the ( Text ) label'),
+]
 
-@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS + SOURCES)
+
+@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS + SOURCES + HOMES)
 def test_precision_construction(vocab: Vocab, rows: str, ents: list[list[int | str]], found: Facts,
                                 not_found: Facts) -> None:
     doc = parsed_doc(vocab, rows, ents=[(int(s), int(e), str(label)) for s, e, label in ents])
@@ -277,3 +379,19 @@ def test_precision_construction(vocab: Vocab, rows: str, ents: list[list[int | s
         assert fact in got, got
     for fact in not_found:
         assert fact not in got, got
+
+
+def test_a_native_of_a_town_is_quoted_with_its_address(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Elizabeth Elizabeth PROPN NNP compound 1
+Dole Dole PROPN NNP nsubj 2
+is be AUX VBZ ROOT 2
+a a DET DT det 4
+native native NOUN NN attr 2
+of of ADP IN prep 4
+Salisbury Salisbury PROPN NNP pobj 5
+, , PUNCT , punct 6
+N.C. N.C. PROPN NNP appos 6""", ents=[(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "GPE")])
+    got = [(t.subject, t.relation_type, t.object, t.object_text) for t in extract_triples(doc, Document("d", doc.text))]
+    assert ("Elizabeth Dole", "AFFILIATED_WITH", "Salisbury", "Salisbury, N.C.") in got
+    assert ("Salisbury", "LOCATED_IN", "N.C.", "N.C.") in got

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.candidate import Candidate, make
 from kg.extract.mentions import DocMentions
@@ -126,15 +126,27 @@ def containers(i: int, sent: Span, ms: DocMentions) -> list[Mention]:
     return _comma_run(i, sent, ms)[0][1:]
 
 
+def _text_label(doc: Doc, i: int) -> bool:
+    """Whether "( Text )", the label of a monitored item's body, stands at ``i``."""
+    return i >= 0 and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 1].lower_ == "text" and doc[i + 2].text == ")"
+
+
+def _after_text_label(sent: Span) -> int:
+    """The first token of ``sent`` after a "( Text )" label ("( Text ) Sofia, February 15 ( BTA ) --")."""
+    return sent.start + 3 if _text_label(sent.doc, sent.start) else sent.start
+
+
 def dateline_candidates(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
-    """A news dateline, "BANGKOK, Thailand (AP) --" or "Moscow March 5 (ITAR-TASS) --": the agency filed
-    from the place; the first place lies in the second."""
+    """A news dateline, "BANGKOK, Thailand (AP) --" or "Moscow March 5 (ITAR-TASS) --", also after the "( Text )"
+    label of a monitored item: the agency filed from the place; the first place lies in the second."""
     doc = sent.doc
-    if sent.start != 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+    i = _after_text_label(sent)
+    if i == sent.start and sent.start != 0 and "\n" not in doc[sent.start - 1].text_with_ws \
+            and not _text_label(doc, sent.start - 3):
         return  # a dateline opens a line
     places: list[Mention] = []
-    i = sent.start
-    while i < min(sent.end, sent.start + _MAX_DATELINE_TOKENS) and doc[i].text != "(":
+    first = i
+    while i < min(sent.end, first + _MAX_DATELINE_TOKENS) and doc[i].text != "(":
         m = ms.by_token.get(i)
         if m is not None and m.type in PLACE_LABELS and (not places or places[-1] is not m):
             places.append(m)

@@ -31,6 +31,7 @@ CONFIDENCE: dict[str, float] = {
     "title_of": 0.8,            # Jens Stoltenberg, secretary general of NATO
     "located_in": 0.7,          # the Palace of Fine Arts in San Francisco; Bethany, Conn.
     "of_place": 0.6,            # Brian Michaud of Millinocket
+    "home": 0.6,                # his hometown of Grants, N.M.; in his native South Carolina
     "dateline": 0.5,            # BANGKOK, Thailand (AP) --
     "designation": 0.7,         # the US named Hezbollah as a terrorist group
     "behest": 0.65,             # at the request of Johnson, the Queen suspended parliament

@@ -85,6 +85,7 @@ class NounEntry:
     recip: bool = False
     relational: bool = False
     prep: str | None = None
+    home: bool = False  # a person's home: "a native of Y", "a resident of Y" (the place itself, with its address)
     behest: bool = False
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.addresses import home_place
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
@@ -186,6 +187,9 @@ def _titled(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, 
                   if m.type == "ORG"]
     if noun.lemma_.lower() in LOCAL_OFFICES:
         owners = [ms.as_place(o) for o in owners]  # "Sobyanin, the mayor of Moscow" heads the city, not Russia
+    entry = lex.noun(noun.lemma_)
+    if entry is not None and entry.home:
+        owners = [home_place(ms, o) for o in owners]  # "a native of Salisbury, N.C.": the town, with its address
     if not relational:
         # a person owns no office, only personal staff: "his Turkish counterpart X" is not MEMBER_OF him,
         # "one of President Zelensky's aides" is

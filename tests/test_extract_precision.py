@@ -369,8 +369,45 @@ failed fail VERB VBD ROOT 13
                  id='a dateline after the ( Text ) label'),
 ]
 
+# A place right before "in" and a larger place (kg/extract/addresses.py).
+PLACES_IN = [
+    pytest.param("""
+The the DET DT det 1
+aircraft aircraft NOUN NN nsubj 2
+crashed crash VERB VBD ROOT 2
+during during ADP IN prep 2
+a a DET DT det 5
+flight flight NOUN NN pobj 3
+to to ADP IN prep 5
+Khartoum Khartoum PROPN NNP pobj 6
+from from ADP IN prep 5
+Kassala Kassala PROPN NNP pobj 8
+in in ADP IN prep 5
+eastern eastern PROPN NNP compound 12
+Sudan Sudan PROPN NNP pobj 10
+. . PUNCT . punct 2""",
+                 [[7, 8, 'GPE'], [9, 10, 'GPE'], [12, 13, 'GPE']],
+                 [('Kassala', 'LOCATED_IN', 'Sudan')],
+                 [],
+                 id='a place right before in and a larger place'),
+    pytest.param("""
+People People NOUN NNS nsubj 1
+rallied rally VERB VBD ROOT 1
+at at ADP IN prep 1
+Freedom Freedom PROPN NNP compound 4
+Plaza Plaza PROPN NNP pobj 2
+in in ADP IN prep 1
+the the DET DT det 8
+US US PROPN NNP compound 8
+capital capital NOUN NN pobj 5
+. . PUNCT . punct 1""",
+                 [[3, 5, 'FAC'], [7, 8, 'GPE']],
+                 [],
+                 [('Freedom Plaza', 'LOCATED_IN', 'United States')],
+                 id='a place name that modifies the next noun is no container'),
+]
 
-@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS + SOURCES + HOMES)
+@pytest.mark.parametrize(("rows", "ents", "found", "not_found"), STANDING + EVENTS + SOURCES + HOMES + PLACES_IN)
 def test_precision_construction(vocab: Vocab, rows: str, ents: list[list[int | str]], found: Facts,
                                 not_found: Facts) -> None:
     doc = parsed_doc(vocab, rows, ents=[(int(s), int(e), str(label)) for s, e, label in ents])

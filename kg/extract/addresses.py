@@ -32,6 +32,13 @@ PLACE_NOUNS = frozenset([
 _LIST_ENDS = frozenset({"etc", "etc.", "and", "or"})
 # Prepositions of a larger place a place lies in ("*within* Szczytno County", "*in* northern Poland").
 WITHIN = frozenset({"in", "within"})
+# Words that may stand between "in" and a larger place right after a place ("Kassala in *eastern* Sudan").
+_REGION_WORDS = frozenset({
+    "the", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "upstate", "suburban", "rural", "coastal"
+})
+# Dependencies of a place name that only modifies the noun after it ("the *US* capital").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Tokens that may end a dateline before the agency: a date ("Feb 2"), a comma.
 _MAX_DATELINE_TOKENS = 8
 
@@ -45,6 +52,27 @@ def located(ms: DocMentions, inner: Mention, outer: Mention, relation: str,
     if a.iso3 and not b.iso3:
         return None  # nor is a state inside a city or a region ("Germany, Madrid" is a list)
     return make(a, b, relation, "LOCATED_IN", pattern)
+
+
+def in_place_candidates(end: int, m: Mention, sent: Span, ms: DocMentions) -> Iterator[Candidate]:
+    """"Kassala in eastern Sudan", "Oxford in central Massachusetts": a place right before "in" and a larger
+    place, whatever the parser hung the "in" phrase on ("a flight to Khartoum from Kassala in eastern Sudan")."""
+    doc = sent.doc
+    if m.type not in PLACE_LABELS or m.iso3 or end >= sent.end or doc[end].lower_ != "in":
+        return
+    j = end + 1
+    while j < min(sent.end, end + 3) and doc[j].lower_ in _REGION_WORDS:
+        j += 1
+    other = ms.by_token.get(j)
+    if other is None or other.type not in PLACE_LABELS or other is m:
+        return
+    k = j
+    while k < sent.end and ms.by_token.get(k) is other:
+        k += 1
+    if doc[j:k].root.dep_ not in _MODIFIER_DEPS:  # ("at Freedom Plaza in the *US* capital": the US modifies)
+        c = located(ms, m, other, "in")
+        if c is not None:
+            yield c
 
 
 def list_item(i: int, sent: Span, ms: DocMentions) -> bool:

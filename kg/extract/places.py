@@ -28,6 +28,7 @@ from kg.extract.addresses import (
     WITHIN,
     comma_list,
     dateline_candidates,
+    in_place_candidates,
     is_unit,
     list_item,
     located,
@@ -98,6 +99,7 @@ def place_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Cand
         root = doc[tok.i:span_end].root
         yield from _prep_place(root, m, ms, lex)
         yield from _comma_in_place(span_end, m, sent, ms)
+        yield from in_place_candidates(span_end, m, sent, ms)
         yield from _described_place(root, m, ms)
         if m.type in PLACE_LABELS and root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS:
             # "Bosnia's capital, Sarajevo": the description comes first, the name in apposition

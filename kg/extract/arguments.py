@@ -45,21 +45,28 @@ def verb_entry(v: Token, lex: Lexicon, prep: str | None = None, noun: str | None
     *troops* defeated ISIS" is an attack where "Caloundra defeated Wynnum" is a match (rows with
     ``force_type`` take it when the subject is an armed force)."""
     entry = lex.verb(v.lemma_, prt=particle(v), prep=prep, noun=noun)
-    if entry is not None and entry.goods and noun is None and _plain_object(v, entry, lex):
-        # "gave a speech to the Duma", "hosted a dinner for Merkel": the object noun says the act, if any
-        return replace(entry, type=None, light=True)
+    if entry is not None and entry.goods and noun is None:
+        # "gave a speech to the Duma", "hosted a dinner for Merkel": the object noun says the act, if any;
+        # "sent troops to Syria": the object's own row does (MOBILIZE, not AID)
+        entry = _object_sense(v, entry, lex)
     if entry is None or entry.force_type is None:
         return entry
     armed = any(c.dep_ in SUBJ_DEPS and c.lemma_.lower() in FORCE_NOUNS for c in v.children)
     return replace(entry, type=entry.force_type) if armed else entry
 
 
-def _plain_object(v: Token, entry: VerbEntry, lex: Lexicon) -> bool:
-    """Whether ``v`` has a common-noun object that is no goods, or one with a row of its own that types the act
-    ("sent *troops* to Syria" is MOBILIZE, not AID)."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and not c.ent_type_
-               and (not lex.is_goods(c.lemma_) or (lex.verb(entry.lemma, noun=c.lemma_.lower()) or entry).noun)
-               for c in v.children)
+def _object_sense(v: Token, entry: VerbEntry, lex: Lexicon) -> VerbEntry:
+    """A goods verb's row as its common-noun object makes it: the object's own row ("sent *troops*"), the row
+    itself for goods ("sent *weapons*"), else a light verb ("gave a *speech*")."""
+    for c in v.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.pos_ != "NOUN" or c.ent_type_:
+            continue
+        own = lex.verb(entry.lemma, prt=entry.prt, noun=c.lemma_.lower())
+        if own is not None and own.noun:
+            return own
+        if not (lex.is_goods(c.lemma_) or lex.is_goods(c.lower_)):
+            return replace(entry, type=None, light=True)
+    return entry
 
 
 def is_passive(v: Token) -> bool:

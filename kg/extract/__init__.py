@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.behest import behest_candidates
 from kg.extract.candidate import Candidate
+from kg.extract.chains import located_in_chains
 from kg.extract.charges import charge_candidates
 from kg.extract.claims import claim_candidates
 from kg.extract.clauses import clause_candidates
@@ -94,6 +95,7 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
         resolver(mentions)
     lex = lexicon()
     heads = {m.start: h for h, m in mentions.ordered}
+    found: list[Triple] = []
     for k, sent in enumerate(doc.sents):
         cands = sentence_candidates(sent, mentions, lex)
         if not cands:
@@ -104,7 +106,7 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
         for c in cands:
             s, o = c.subject, c.object
             when, where = setting.of(c, document.date)
-            yield Triple(
+            found.append(Triple(
                 doc_id=document.id, sentence_index=k + sentence_offset, sentence=text,
                 subject=s.name, subject_type=s.type, subject_text=s.text, subject_span=s.span,
                 relation=c.relation, relation_type=c.relation_type,
@@ -113,4 +115,7 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
                 subject_id=s.key, object_id=o.key, subject_iso3=s.iso3, object_iso3=o.iso3,
                 sentence_start=start, pattern=c.pattern, doc_title=document.title, doc_url=document.url,
                 event_date=when.value if when else None, event_date_precision=when.precision if when else None,
-                location=where.name if where else None, location_iso3=where.iso3 if where else None)
+                location=where.name if where else None, location_iso3=where.iso3 if where else None))
+        yield from found[-len(cands):]
+    # document level: the places the text locates carry the ties to them on (:mod:`kg.extract.chains`)
+    yield from located_in_chains(found)

@@ -114,10 +114,10 @@ class DocMentions:
 
     @classmethod
     def build(cls, doc: Doc, char_offset: int = 0, actors: DocumentActors | None = None) -> DocMentions:
-        ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        lex = lexicon()
+        ents = [_repaired(e, lex) for e in doc.ents if e.label_ in ACTOR_LABELS]
         acts = actors if actors is not None else DocumentActors((e.text, e.label_) for e in ents)
         self = cls(doc, acts, char_offset)
-        lex = lexicon()
         datelines = list(_dateline_places(doc))
         agencies = list(_dateline_agencies(doc))
         taken = {i for span in datelines + agencies for i in range(span.start, span.end)}
@@ -302,6 +302,31 @@ class DocMentions:
     def in_span(self, start: int, end: int) -> Iterable[tuple[int, Mention]]:
         """(head token, mention) pairs whose head lies in tokens [start, end)."""
         return ((i, m) for i, m in self.ordered if start <= i < end)
+
+
+def _repaired(ent: Span, lex: Lexicon) -> Span:
+    """An entity span mended where the NER broke a name: cut at a parenthesis it does not close ("Gujranwala
+    (Punjabi" is Gujranwala, "Isabeline (Liberal" Isabeline), and a person's span widened to the capitalised
+    given names before it that no entity holds ("Anatoly" of "Anatoly Borisovich Chubais")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
+            end = i  # the words from an unclosed parenthesis on are a gloss, not the name
+            break
+    if ent.label_ == "PERSON":
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        while start > sent_start and _given_name(doc[start - 1], lex):
+            start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _given_name(tok: Token, lex: Lexicon) -> bool:
+    """A word that may open a person's name: capitalised, a proper noun the NER left out, no title."""
+    return (tok.text[:1].isupper() and tok.text[1:].islower() and tok.is_alpha and not tok.ent_type_
+            and tok.tag_ == "NNP" and not lex.is_title_word(tok.text) and tok.lower_ not in _HONORIFICS)
 
 
 def _in_title(ent: Span, lex: Lexicon) -> bool:

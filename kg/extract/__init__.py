@@ -30,6 +30,7 @@ from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modifiers import modifier_candidates
 from kg.extract.nominal import nominal_candidates
+from kg.extract.org_names import org_name_candidates
 from kg.extract.parties import party_candidates
 from kg.extract.places import org_place_candidates, place_candidates
 from kg.extract.roles import predicate_role_candidates, relative_role_candidates
@@ -41,7 +42,7 @@ __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
           modifier_candidates, behest_candidates, claim_candidates, party_candidates, relative_role_candidates,
-          predicate_role_candidates, charge_candidates)
+          predicate_role_candidates, charge_candidates, org_name_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),

@@ -1,0 +1,58 @@
+"""Bodies whose name holds a place the document names (kg.extract.org_names), on hand-built parses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.vocab import Vocab
+
+from kg.extract import extract_triples, org_names
+from kg.extract.testing import facts, parsed_doc
+from kg.records import Document
+
+_STUDIED = """
+He he PRON PRP nsubj 1
+studied study VERB VBD ROOT 1
+at at ADP IN prep 1
+the the DET DT det 4
+University University PROPN NNP pobj 2
+of of ADP IN prep 4
+Alberta Alberta PROPN NNP pobj 5
+. . PUNCT . punct 1"""
+_MOVED = """
+He he PRON PRP nsubj 1
+moved move VERB VBD ROOT 1
+to to ADP IN prep 1
+Alberta Alberta PROPN NNP pobj 2
+. . PUNCT . punct 1"""
+
+
+def test_a_body_is_in_the_place_its_name_holds_when_the_text_names_that_place(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, _MOVED + _STUDIED, ents=[(3, 4, "GPE"), (8, 12, "ORG")])
+    assert facts(doc) == [("University of Alberta", "LOCATED_IN", "Alberta")]
+    t = next(iter(extract_triples(doc, Document(id="d", text=doc.text))))
+    assert doc.text[slice(*t.object_span)] == "Alberta" and t.object_span[0] > t.subject_span[0]
+
+
+def test_a_place_named_only_inside_the_name_ties_nothing(vocab: Vocab) -> None:
+    # "Havana Radio Reloj Network", "the University of Alberta" alone: no place of the text's own
+    doc = parsed_doc(vocab, _STUDIED, ents=[(3, 7, "ORG")])
+    assert facts(doc) == []
+
+
+_NAVY = """
+He he PRON PRP nsubj 1
+joined join VERB VBD ROOT 1
+the the DET DT det 5
+Royal Royal PROPN NNP compound 5
+Canadian Canadian PROPN NNP compound 5
+Navy Navy PROPN NNP dobj 1
+. . PUNCT . punct 1"""
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_a_state_inside_a_name_ties_the_body_only_when_switched_on(vocab: Vocab, monkeypatch: pytest.MonkeyPatch,
+                                                                     on: bool) -> None:
+    monkeypatch.setattr(org_names, "STATE_TIES", on)
+    doc = parsed_doc(vocab, _NAVY, ents=[(2, 6, "ORG")])
+    expected = [("Royal Canadian Navy", "AFFILIATED_WITH", "Canada")] if on else []
+    assert facts(doc) == expected

@@ -56,3 +56,30 @@ def test_a_state_inside_a_name_ties_the_body_only_when_switched_on(vocab: Vocab,
     doc = parsed_doc(vocab, _NAVY, ents=[(2, 6, "ORG")])
     expected = [("Royal Canadian Navy", "AFFILIATED_WITH", "Canada")] if on else []
     assert facts(doc) == expected
+
+
+_ANGELL = """
+Henrik Henrik PROPN NNP compound 1
+Angell Angell PROPN NNP nsubj 2
+was be AUX VBD ROOT 2
+a a DET DT det 5
+Norwegian norwegian ADJ JJ amod 5
+officer officer NOUN NN attr 2
+. . PUNCT . punct 2"""
+
+
+def test_by_default_a_state_inside_a_name_counts_in_a_document_with_a_topic(vocab: Vocab) -> None:
+    assert org_names.STATE_TIES == "topic"
+    navy = """
+He he PRON PRP nsubj 8
+joined join VERB VBD ROOT 8
+the the DET DT det 12
+Royal Royal PROPN NNP compound 12
+Canadian Canadian PROPN NNP compound 12
+Navy Navy PROPN NNP dobj 8
+. . PUNCT . punct 8"""
+    doc = parsed_doc(vocab, _ANGELL + navy, ents=[(0, 2, "PERSON"), (4, 5, "NORP"), (9, 13, "ORG")])
+    assert ("Royal Canadian Navy", "AFFILIATED_WITH", "Canada") in facts(doc)
+    # a news report does not open by saying what its first actor is: no such tie there
+    doc = parsed_doc(vocab, _NAVY, ents=[(2, 6, "ORG")])
+    assert facts(doc) == []

@@ -36,13 +36,15 @@ from kg.extract.places import org_place_candidates, place_candidates
 from kg.extract.roles import predicate_role_candidates, relative_role_candidates
 from kg.extract.setting import SentenceSetting
 from kg.extract.titles import title_candidates
+from kg.extract.topic import topic_candidates
 from kg.records import Document, Mention, Triple
 
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
           modifier_candidates, behest_candidates, claim_candidates, party_candidates, relative_role_candidates,
-          predicate_role_candidates, charge_candidates, org_name_candidates)
+          predicate_role_candidates, charge_candidates, org_name_candidates,
+          topic_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),

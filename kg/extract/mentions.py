@@ -241,6 +241,16 @@ class DocMentions:
         self.ordered.append((head, mention))
         return mention
 
+    def retype(self, key: str, label: str) -> None:
+        """Give every mention of the actor ``key`` the entity label ``label``: what the text says an actor is
+        ("Zabiele is a village") overrules the NER's guess (a person)."""
+        new = {m.start: replace(m, type=label) for _, m in self.ordered if m.key == key and not m.iso3}
+        if not new:
+            return
+        for table in (self.by_token, self.heads):  # in place: callers may hold these tables
+            table.update({i: new[m.start] for i, m in table.items() if m.start in new})
+        self.ordered[:] = [(i, new.get(m.start, m)) for i, m in self.ordered]
+
     def as_place(self, m: Mention) -> Mention:
         """``m`` as a place in its own right when it names a seat of power ("Bangkok" in "Bangkok, Thailand")."""
         return self.places.get(m.start, m)
@@ -307,7 +317,8 @@ class DocMentions:
 def _repaired(ent: Span, lex: Lexicon) -> Span:
     """An entity span mended where the NER broke a name: cut at a parenthesis it does not close ("Gujranwala
     (Punjabi" is Gujranwala, "Isabeline (Liberal" Isabeline), and a person's span widened to the capitalised
-    given names before it that no entity holds ("Anatoly" of "Anatoly Borisovich Chubais")."""
+    given names before it that no entity holds ("Anatoly" of "Anatoly Borisovich Chubais") and to the
+    surname after it that the parse makes the head of the name ("von der Esch")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     for i in range(start + 1, end):
@@ -318,6 +329,10 @@ def _repaired(ent: Span, lex: Lexicon) -> Span:
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
         while start > sent_start and _given_name(doc[start - 1], lex):
             start -= 1
+        # "Carl Gösta Björn Joachim von der | Esch": the last word the parse hangs the name on is the surname
+        while end < len(doc) and end == ent.end and doc[end - 1].dep_ == "compound" and \
+                doc[end - 1].head.i == end and _given_name(doc[end], lex) and not doc[end].is_sent_start:
+            end += 1
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)

@@ -21,6 +21,7 @@ from kg.actors import normalize
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
+from kg.extract.topic import document_topic
 from kg.records import Mention
 
 #: The rule name of the ties this module finds.
@@ -34,7 +35,7 @@ MAX_WORDS = 4
 #: Whether a state named inside a body's name ties the body to it (see the module docstring). Off: on news
 #: (realdev) most such ties are ones no reader needs spelled out ("United States Postal Service"), while
 #: Re-DocRED's Wikipedia gold counts them (P17 country) -- the lead decides.
-STATE_TIES = False
+STATE_TIES: bool | str = "topic"
 # Words that may join a place's name inside a body's name ("Bosnia and Herzegovina", "Trinidad & Tobago").
 _JOINERS = frozenset({"and", "&", "-", "of", "the"})
 
@@ -86,6 +87,12 @@ def _inner(name: Span, m: Mention, ms: DocMentions, places: dict[str, Mention]) 
                 yield c
 
 
+def _state_ties(ms: DocMentions) -> bool:
+    if STATE_TIES == "topic":
+        return document_topic(ms) is not None
+    return bool(STATE_TIES)
+
+
 def _capitalised(run: Span) -> bool:
     """A run that may be a name: it opens and ends with a capitalised word, inside it only joiners."""
     first, last = run[0], run[-1]
@@ -102,7 +109,7 @@ def _tie(run: Span, m: Mention, ms: DocMentions, places: dict[str, Mention]) -> 
                         key=place.key, iso3=None)
         return make(m, inner, "in", "LOCATED_IN", PATTERN)
     known = ms.actors.gaz.lookup(run.text)
-    if not STATE_TIES or known is None or not known.iso3 or ms.actors.place(run.text, "GPE") is not None:
+    if not _state_ties(ms) or known is None or not known.iso3 or ms.actors.place(run.text, "GPE") is not None:
         return None  # no place of the document's own, nor (when they count) a state by name or nationality
     # "Royal Canadian Air Force", "Parliament of Norway": a body of that state, as "the Chinese company"
     state = Mention(text=run.text, start=start, end=start + len(run.text), name=known.name, type=known.ner,

@@ -75,3 +75,10 @@ def test_negated_hedged_and_stated_ties_add_nothing() -> None:
     assert _pairs([_t("A", "LOCATED_IN", "B", 0), _t("B", "LOCATED_IN", "C", 1), _t("A", "LOCATED_IN", "C", 2)]) == []
     # an event is no place to carry on from
     assert _pairs([_t("A", "ASSAULT", "B", 0), _t("B", "LOCATED_IN", "C", 1)]) == []
+
+
+def test_a_pair_tied_one_way_gets_no_derived_tie_of_the_other_type() -> None:
+    ts = [_t("Pittsburgh Catholic", "AFFILIATED_WITH", "Diocese", 0, stype="ORG"),
+          _t("Diocese", "LOCATED_IN", "Pittsburgh", 1), _t("Pittsburgh Catholic", "LOCATED_IN", "Pittsburgh", 2,
+                                                          stype="ORG")]
+    assert _pairs(ts) == []

@@ -83,3 +83,21 @@ Navy Navy PROPN NNP dobj 8
     # a news report does not open by saying what its first actor is: no such tie there
     doc = parsed_doc(vocab, _NAVY, ents=[(2, 6, "ORG")])
     assert facts(doc) == []
+
+
+def test_a_first_name_or_a_last_word_alone_is_no_place_in_a_name(vocab: Vocab) -> None:
+    # "Valeria" named as a place elsewhere (an NER slip) does not put Valeria Gazzola there; nor "Linux"
+    rows = _MOVED.replace("Alberta Alberta", "Valeria Valeria") + """
+Valeria Valeria PROPN NNP compound 6
+Gazzola Gazzola PROPN NNP nsubj 7
+spoke speak VERB VBD ROOT 7
+. . PUNCT . punct 7"""
+    doc = parsed_doc(vocab, rows, ents=[(3, 4, "GPE"), (5, 7, "ORG")])
+    assert facts(doc) == []
+    rows = _MOVED.replace("Alberta Alberta", "Linux Linux") + """
+Oracle Oracle PROPN NNP compound 6
+Linux Linux PROPN NNP nsubj 7
+crashed crash VERB VBD ROOT 7
+. . PUNCT . punct 7"""
+    doc = parsed_doc(vocab, rows, ents=[(3, 4, "GPE"), (5, 7, "ORG")])
+    assert facts(doc) == []

@@ -40,13 +40,14 @@ def _usable(t: Triple) -> bool:
 
 def located_in_chains(triples: Iterable[Triple]) -> Iterator[Triple]:
     """The triples a document's LOCATED_IN links add to its standing ties (module docstring), in the
-    order of the ties they extend; none that the document already states (any sentence)."""
+    order of the ties they extend; none between a pair the document already ties (any sentence, either
+    standing type)."""
     ties = [t for t in triples if _usable(t) and t.relation_type in CARRIED]
     links: dict[str, list[Triple]] = {}
     for t in ties:
         if t.relation_type == "LOCATED_IN" and t.object_type != "PERSON":
             links.setdefault(t.subject_id, []).append(t)
-    stated = {(t.subject_id, t.relation_type, t.object_id) for t in ties}
+    stated = {(t.subject_id, t.object_id) for t in ties}  # a pair tied one way needs no second, derived tie
     for t in ties:
         seen = {t.subject_id, t.object_id}
         frontier = [(t.object_id, t.confidence, 0)]
@@ -60,7 +61,7 @@ def located_in_chains(triples: Iterable[Triple]) -> Iterator[Triple]:
                 seen.add(link.object_id)
                 sure = round(min(confidence, link.confidence) * CONFIDENCE_FACTOR, 3)
                 frontier.append((link.object_id, sure, depth + 1))
-                key = (t.subject_id, t.relation_type, link.object_id)
+                key = (t.subject_id, link.object_id)
                 if key in stated:
                     continue
                 stated.add(key)

@@ -7,8 +7,15 @@ belongs: a state (by name or nationality word, from the gazetteer) makes an AFFI
 ontology's "the Chinese company Huawei"; a place that is no state, and that the document names as a place
 of its own elsewhere ("the province of Alberta ... the University of Alberta"), a LOCATED_IN tie.
 
-Only capitalised words count, the longest run first, never the whole name, and no word twice; a name that
-is a state's own institution ("Parliament of Norway") is tied to the state like any other body.
+Only capitalised words count, the longest run first, never the whole name, and no word twice. A place
+stands after a preposition ("University *of* Alberta") or before more words of the name ("*Calgary* City
+Council"); a name's last word alone is more often a product or a surname the NER took for a town ("Oracle
+Linux", "Antoine Quirin"), and a first name opening it is a person's name mistyped ("Valeria Gazzola").
+
+The state ties (:data:`STATE_TIES`) are on only in a document with a topic (:mod:`kg.extract.topic`: it
+opens by saying what its first actor is, as an encyclopedia article does): there the standing ties are the
+content, while a news report about US politics would tie every "United States ..." body it names to the
+United States, ties no reader needs drawn.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from kg.actor_words import words
 from kg.actors import normalize
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
@@ -32,10 +40,12 @@ BODY_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: The longest run of words inside a name tried as a place ("Warmian-Masurian Voivodeship").
 MAX_WORDS = 4
-#: Whether a state named inside a body's name ties the body to it (see the module docstring). Off: on news
-#: (realdev) most such ties are ones no reader needs spelled out ("United States Postal Service"), while
-#: Re-DocRED's Wikipedia gold counts them (P17 country) -- the lead decides.
+#: Whether a state named inside a body's name ties the body to it: True, False, or "topic" (only in a
+#: document with a topic; module docstring). On news (realdev) such ties cost precision, unannotated there
+#: ("United States Postal Service"); Re-DocRED's Wikipedia gold counts them (P17 country).
 STATE_TIES: bool | str = "topic"
+# Prepositions before a place inside a body's name ("University of Alberta", "Party of Idaho").
+_NAME_PREPS = frozenset({"of", "in", "for", "at"})
 # Words that may join a place's name inside a body's name ("Bosnia and Herzegovina", "Trinidad & Tobago").
 _JOINERS = frozenset({"and", "&", "-", "of", "the"})
 
@@ -81,10 +91,21 @@ def _inner(name: Span, m: Mention, ms: DocMentions, places: dict[str, Mention]) 
             run = doc[i:i + size]
             if any(t.i in used for t in run) or not _capitalised(run):
                 continue
-            c = _tie(run, m, ms, places)
+            c = _tie(run, name, m, ms, places)
             if c is not None:
                 used.update(t.i for t in run)
                 yield c
+
+
+def _placed_in_name(run: Span, name: Span) -> bool:
+    """Where a place stands in a body's name: after a preposition ("University *of* Alberta", "Party of
+    Idaho") or before more words ("Calgary City Council"), never a first name ("Valeria Gazzola") or the last
+    word alone ("Oracle Linux", "Antoine Quirin": a product, a surname)."""
+    doc = run.doc
+    before = doc[run.start - 1] if run.start > 0 else None
+    if before is not None and before.lower_ in _NAME_PREPS:
+        return True
+    return run.end < name.end and words().gender(run.text + " x") is None
 
 
 def _state_ties(ms: DocMentions) -> bool:
@@ -100,10 +121,10 @@ def _capitalised(run: Span) -> bool:
         all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in run)
 
 
-def _tie(run: Span, m: Mention, ms: DocMentions, places: dict[str, Mention]) -> Candidate | None:
+def _tie(run: Span, name: Span, m: Mention, ms: DocMentions, places: dict[str, Mention]) -> Candidate | None:
     start = run.start_char + ms.char_offset
     place = places.get(normalize(run.text))
-    if place is not None:
+    if place is not None and _placed_in_name(run, name):
         # "University of Alberta" when the text names Alberta: the body is there
         inner = Mention(text=run.text, start=start, end=start + len(run.text), name=place.name, type=place.type,
                         key=place.key, iso3=None)

@@ -116,6 +116,9 @@ def test_no_title_word_or_common_noun_joins_a_name() -> None:
     rows = _CHUBAIS.replace("Anatoly Anatoly PROPN NNP", "President President PROPN NNP")
     doc = parsed_doc(NLP.vocab, rows, ents=[(1, 3, "PERSON"), (9, 10, "NORP")])
     assert DocMentions.build(doc).by_token[2].name == "Borisovich Chubais"  # a title, kept as one, no name
+    rows = _CHUBAIS.replace("Anatoly Anatoly PROPN NNP compound 2", "Afterwards Afterwards PROPN NNP advmod 7")
+    doc = parsed_doc(NLP.vocab, rows, ents=[(1, 3, "PERSON"), (9, 10, "NORP")])
+    assert 0 not in DocMentions.build(doc).by_token  # tagged a proper noun, but no part of the name
     rows = _CHUBAIS.replace("Anatoly Anatoly PROPN NNP", "Today today NOUN NN")
     doc = parsed_doc(NLP.vocab, rows, ents=[(1, 3, "PERSON"), (9, 10, "NORP")])
     assert 0 not in DocMentions.build(doc).by_token

@@ -327,8 +327,9 @@ def _repaired(ent: Span, lex: Lexicon) -> Span:
             break
     if ent.label_ == "PERSON":
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
-        while start > sent_start and _given_name(doc[start - 1], lex):
-            start -= 1
+        while start > sent_start and _given_name(doc[start - 1], lex) and doc[start - 1].dep_ == "compound" \
+                and start <= doc[start - 1].head.i < end:
+            start -= 1  # the parse makes it part of the name ("Afterwards Trump" it does not)
         # "Carl Gösta Björn Joachim von der | Esch": the last word the parse hangs the name on is the surname
         while end < len(doc) and end == ent.end and doc[end - 1].dep_ == "compound" and \
                 doc[end - 1].head.i == end and _given_name(doc[end], lex) and not doc[end].is_sent_start:

@@ -32,6 +32,7 @@ def test_a_place_is_in_what_its_region_is_in(vocab: Vocab) -> None:
                           ("Prelate", "LOCATED_IN", "Canada")]
     derived = list(extract_triples(doc, Document(id="d", text=doc.text)))[-1]
     assert derived.pattern == PATTERN and derived.extra == {"via": "Saskatchewan"}
+    assert derived.relation.endswith("(via Saskatchewan)")
     assert derived.sentence_index == 0 and doc.text[slice(*derived.object_span)] == "Canada"
     assert derived.confidence < 0.9
 

@@ -12,9 +12,10 @@ in, and only to a depth of :data:`MAX_LINKS`. A person's tie takes no link from 
 Concord, Mass." ties the person to the town, as the sentence-level rules decided; a place's does ("a village
 in Gmina Wielbark, within Szczytno County, ... Poland": each unit is in the next, so in all of them).
 
-Each derived triple keeps the sentence of its first link as provenance, with pattern :data:`PATTERN`, a
-lower confidence and ``extra["via"]`` naming the place it goes through, so an analyst can tell it from a
-stated fact and filter it.
+Each derived triple keeps the sentence of its first link as provenance (its object's span points into the
+sentence of the last link), with pattern :data:`PATTERN`, a lower confidence, and the place it goes through
+in ``extra["via"]`` and in the relation ("in (via Saskatchewan)"), so an analyst can tell it from a stated
+fact and filter it.
 """
 
 from __future__ import annotations
@@ -67,4 +68,5 @@ def located_in_chains(triples: Iterable[Triple]) -> Iterator[Triple]:
                 stated.add(key)
                 yield replace(t, object=link.object, object_type=link.object_type, object_text=link.object_text,
                               object_span=link.object_span, object_id=link.object_id, object_iso3=link.object_iso3,
-                              confidence=sure, pattern=PATTERN, extra={"via": link.subject})
+                              relation=f"{t.relation} (via {link.subject})", confidence=sure, pattern=PATTERN,
+                              extra={"via": link.subject})

@@ -88,3 +88,57 @@ def test_honorific_stays_with_the_name() -> None:
     (m,) = ms.named_actors()
     assert (m.text, m.name) == ("Dr. Lee DeForest", "Lee DeForest")
     assert isinstance(doc.ents[0], Span)
+
+
+_CHUBAIS = """
+Anatoly Anatoly PROPN NNP compound 2
+Borisovich Borisovich PROPN NNP compound 2
+Chubais Chubais PROPN NNP nsubj 7
+( ( PUNCT -LRB- punct 2
+born bear VERB VBN acl 2
+1955 1955 NUM CD npadvmod 4
+) ) PUNCT -RRB- punct 2
+is be AUX VBZ ROOT 7
+a a DET DT det 10
+Russian russian ADJ JJ amod 10
+politician politician NOUN NN attr 7
+. . PUNCT . punct 7"""
+
+
+def test_a_person_takes_the_given_name_the_ner_left_out() -> None:
+    doc = parsed_doc(NLP.vocab, _CHUBAIS, ents=[(1, 3, "PERSON"), (5, 6, "DATE"), (9, 10, "NORP")])
+    assert facts(doc) == [("Anatoly Borisovich Chubais", "AFFILIATED_WITH", "Russia")]
+    triple = next(iter(extract_triples(doc, Document(id="d", text=doc.text))))
+    assert triple.subject_text == "Anatoly Borisovich Chubais" and triple.subject_span == (0, 26)
+
+
+def test_no_title_word_or_common_noun_joins_a_name() -> None:
+    rows = _CHUBAIS.replace("Anatoly Anatoly PROPN NNP", "President President PROPN NNP")
+    doc = parsed_doc(NLP.vocab, rows, ents=[(1, 3, "PERSON"), (9, 10, "NORP")])
+    assert DocMentions.build(doc).by_token[2].name == "Borisovich Chubais"  # a title, kept as one, no name
+    rows = _CHUBAIS.replace("Anatoly Anatoly PROPN NNP compound 2", "Afterwards Afterwards PROPN NNP advmod 7")
+    doc = parsed_doc(NLP.vocab, rows, ents=[(1, 3, "PERSON"), (9, 10, "NORP")])
+    assert 0 not in DocMentions.build(doc).by_token  # tagged a proper noun, but no part of the name
+    rows = _CHUBAIS.replace("Anatoly Anatoly PROPN NNP", "Today today NOUN NN")
+    doc = parsed_doc(NLP.vocab, rows, ents=[(1, 3, "PERSON"), (9, 10, "NORP")])
+    assert 0 not in DocMentions.build(doc).by_token
+
+
+def test_a_name_is_cut_at_a_parenthesis_it_does_not_close() -> None:
+    doc = parsed_doc(NLP.vocab, """
+Gujranwala Gujranwala PROPN NNP nsubj 5
+( ( PUNCT -LRB- punct 0
+Punjabi Punjabi PROPN NNP appos 0
+, , PUNCT , punct 2
+) ) PUNCT -RRB- punct 0
+is be AUX VBZ ROOT 5
+a a DET DT det 7
+city city NOUN NN attr 5
+in in ADP IN prep 7
+Punjab Punjab PROPN NNP pobj 8
+, , PUNCT , punct 9
+Pakistan Pakistan PROPN NNP appos 9
+. . PUNCT . punct 5""", ents=[(0, 3, "ORG"), (9, 10, "NORP"), (11, 12, "GPE")])
+    assert facts(doc) == [("Gujranwala", "LOCATED_IN", "Pakistan")]
+    mention = DocMentions.build(doc).by_token[0]
+    assert mention.text == "Gujranwala" and 1 not in DocMentions.build(doc).by_token

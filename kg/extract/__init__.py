@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.behest import behest_candidates
 from kg.extract.candidate import Candidate
+from kg.extract.chains import located_in_chains
 from kg.extract.charges import charge_candidates
 from kg.extract.claims import claim_candidates
 from kg.extract.clauses import clause_candidates
@@ -30,19 +31,22 @@ from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.mentions import DocMentions
 from kg.extract.modifiers import modifier_candidates
 from kg.extract.nominal import nominal_candidates
+from kg.extract.org_names import org_name_candidates
 from kg.extract.parties import party_candidates
 from kg.extract.places import org_place_candidates, place_candidates
 from kg.extract.roles import predicate_role_candidates, relative_role_candidates
 from kg.extract.setting import SentenceSetting
 from kg.extract.sources import source_line_candidates
 from kg.extract.titles import title_candidates
+from kg.extract.topic import topic_candidates
 from kg.records import Document, Mention, Triple
 
 __all__ = ["Candidate", "DocMentions", "extract_triples", "sentence_candidates"]
 
 _RULES = (title_candidates, clause_candidates, nominal_candidates, place_candidates, org_place_candidates,
           modifier_candidates, behest_candidates, claim_candidates, party_candidates, relative_role_candidates,
-          predicate_role_candidates, charge_candidates, source_line_candidates, home_candidates)
+          predicate_role_candidates, charge_candidates, source_line_candidates, home_candidates,
+          org_name_candidates, topic_candidates)
 # Relations whose object must be a body one can belong to: no one is a member or leader of a sea or a building,
 # nor of a person ("Biden led Trump in the polls" is no leadership); allies may be people.
 _NOT_A_BODY = {"MEMBER_OF": frozenset({"LOC", "FAC", "PERSON"}), "LEADER_OF": frozenset({"LOC", "FAC", "PERSON"}),
@@ -96,6 +100,7 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
         resolver(mentions)
     lex = lexicon()
     heads = {m.start: h for h, m in mentions.ordered}
+    found: list[Triple] = []
     for k, sent in enumerate(doc.sents):
         cands = sentence_candidates(sent, mentions, lex)
         if not cands:
@@ -106,7 +111,7 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
         for c in cands:
             s, o = c.subject, c.object
             when, where = setting.of(c, document.date)
-            yield Triple(
+            found.append(Triple(
                 doc_id=document.id, sentence_index=k + sentence_offset, sentence=text,
                 subject=s.name, subject_type=s.type, subject_text=s.text, subject_span=s.span,
                 relation=c.relation, relation_type=c.relation_type,
@@ -115,4 +120,7 @@ def extract_triples(doc: Doc, document: Document, *, char_offset: int = 0, sente
                 subject_id=s.key, object_id=o.key, subject_iso3=s.iso3, object_iso3=o.iso3,
                 sentence_start=start, pattern=c.pattern, doc_title=document.title, doc_url=document.url,
                 event_date=when.value if when else None, event_date_precision=when.precision if when else None,
-                location=where.name if where else None, location_iso3=where.iso3 if where else None)
+                location=where.name if where else None, location_iso3=where.iso3 if where else None))
+        yield from found[-len(cands):]
+    # document level: the places the text locates carry the ties to them on (:mod:`kg.extract.chains`)
+    yield from located_in_chains(found)

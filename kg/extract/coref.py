@@ -6,8 +6,15 @@ first name of ``kg/data/first_names.jsonl``, an earlier pronoun for the same per
 organisation; "they"/"their" a group or organisation, not a coordination ("Russia and China") and not when a
 plural noun that is no actor could be meant ("four foreign ministers"); "the reclusive nation" a state; "the
 Russian leader" a person named next to Russia; "the alliance" an organisation. Plural descriptions ("the two
-countries") and anything with no or several fitting antecedents are left alone: no guess is better than a
-wrong one, and a pronoun never becomes an alias of a node (see :mod:`kg.graph.resolve`).
+countries") and anything with several fitting antecedents are left alone: no guess is better than a wrong
+one, and a pronoun never becomes an alias of a node (see :mod:`kg.graph.resolve`).
+
+A document that opens by saying what its first-named actor is ("Gujranwala is a city in Punjab", "Kurt Beck
+(born 1949) is a German politician"), as an encyclopedia article does, has that actor as its *topic*: "the
+city" (the noun the opening sentence classes it with) is the topic wherever it stands, and a pronoun that
+fits the topic but no actor of the last few sentences is the topic too ("It lies north of Lahore", "He
+later moved to Mainz"); "it" may then be a place. A news report rarely opens like that, and without such a
+first sentence nothing changes.
 
 A neural resolver can replace this: pass ``resolver=`` to :func:`kg.extract.extract_triples` with any
 callable that adds mentions to a :class:`~kg.extract.mentions.DocMentions` (see :data:`Resolver`).
@@ -22,6 +29,7 @@ from spacy.tokens import Doc, Token
 from kg.actor_words import words
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import DocMentions
+from kg.extract.topic import Topic, document_topic
 from kg.records import Mention
 
 #: A coreference resolver: adds mentions (pronoun or description -> actor) to a DocMentions in place.
@@ -78,6 +86,9 @@ def resolve_rule_based(mentions: DocMentions) -> None:
         return
     heads = mentions.heads
     sent_index = _sentence_index(doc)
+    topic = document_topic(mentions)
+    if topic is not None and topic.mention.type == "GPE":
+        mentions.retype(topic.mention.key, "GPE")  # "Zabiele is a village": no "he" is Zabiele
     history: list[tuple[int, Mention, bool]] = []  # (sentence, mention, coordinated), document order
     # a person named right after a state or demonym ("Russian President Putin") is that state's person
     person_state: dict[str, str] = {}
@@ -91,6 +102,10 @@ def resolve_rule_based(mentions: DocMentions) -> None:
             continue
         if tok.i in mentions.by_token:
             continue
+        if topic is not None and _names_topic(tok, topic):
+            history.append((sent_index[tok.i], mentions.add_coref(doc[_desc_start(tok):tok.i + 1], topic.mention),
+                            False))
+            continue
         want = _wanted(tok, mentions)
         if want is None or _topic_is_a_thing(tok, mentions):
             continue
@@ -100,6 +115,7 @@ def resolve_rule_based(mentions: DocMentions) -> None:
         fits = fits or _agreeing(history, kinds, sent_index[tok.i], state_key, person_state, genders, gender)
         if fits is not None and tok.lower_ in _PLURAL_PRONOUNS:
             fits = _with_plural_phrases(fits, doc, tok, sent_index, mentions)
+        fits = _topic_fits(tok, topic, kinds, genders, gender, fits)
         if fits is None or len(fits) != 1:
             continue  # none or several fit: no guess
         found = next(iter(fits.values()))
@@ -107,6 +123,41 @@ def resolve_rule_based(mentions: DocMentions) -> None:
             genders.setdefault(found.key, gender)
         span = doc[tok.i:tok.i + 1] if tok.pos_ == "PRON" else doc[_desc_start(tok):tok.i + 1]
         history.append((sent_index[tok.i], mentions.add_coref(span, found), False))
+
+
+def _names_topic(tok: Token, topic: Topic) -> bool:
+    """ "The city" after a first sentence that called the topic a city (and no "of" phrase says which city)."""
+    if topic.noun is None or tok.i < topic.start or tok.pos_ != "NOUN" or tok.tag_ != "NN" or \
+            tok.lemma_.lower() != topic.noun:
+        return False
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in ("the", "this"):
+        return False
+    return not any(c.dep_ in ("nummod", "poss", "amod", "compound") or (c.dep_ == "prep" and c.lower_ == "of")
+                   for c in tok.children)
+
+
+def _opens_with_it(tok: Token) -> bool:
+    """ "It" opening a sentence of a document with a topic: the topic, as an article goes on about it."""
+    return tok.lower_ == "it" and tok.i == tok.sent.start and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _topic_fits(tok: Token, topic: Topic | None, kinds: frozenset[str], genders: dict[str, str],
+                gender: str | None, fits: dict[str, Mention] | None) -> dict[str, Mention] | None:
+    """The topic, when it agrees (then "it" may be a place), for a pronoun that no recent actor fits, that
+    several fit, one of them the topic, or an "It" opening a sentence; else ``fits`` as they were (``None``,
+    a coordination or a plural noun "they" may mean, stays no guess)."""
+    if topic is None or fits is None or (len(fits) == 1 and not _opens_with_it(tok)):
+        return fits
+    m = topic.mention
+    kind = _kind(m)
+    if tok.lower_ in _THING_PRONOUNS and kind == "place":
+        kinds = kinds | {"place"}
+    if kind not in kinds or (gender is not None and genders.get(m.key, gender) != gender):
+        return fits
+    if fits and len(fits) > 1 and m.key not in fits:
+        return fits  # several others fit, the topic is not among them: no guess
+    return {m.key: m}
 
 
 def _clause_subject(tok: Token, mentions: DocMentions, genders: dict[str, str],

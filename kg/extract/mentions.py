@@ -114,10 +114,10 @@ class DocMentions:
 
     @classmethod
     def build(cls, doc: Doc, char_offset: int = 0, actors: DocumentActors | None = None) -> DocMentions:
-        ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+        lex = lexicon()
+        ents = [_repaired(e, lex) for e in doc.ents if e.label_ in ACTOR_LABELS]
         acts = actors if actors is not None else DocumentActors((e.text, e.label_) for e in ents)
         self = cls(doc, acts, char_offset)
-        lex = lexicon()
         datelines = list(_dateline_places(doc))
         agencies = list(_dateline_agencies(doc))
         taken = {i for span in datelines + agencies for i in range(span.start, span.end)}
@@ -241,6 +241,16 @@ class DocMentions:
         self.ordered.append((head, mention))
         return mention
 
+    def retype(self, key: str, label: str) -> None:
+        """Give every mention of the actor ``key`` the entity label ``label``: what the text says an actor is
+        ("Zabiele is a village") overrules the NER's guess (a person)."""
+        new = {m.start: replace(m, type=label) for _, m in self.ordered if m.key == key and not m.iso3}
+        if not new:
+            return
+        for table in (self.by_token, self.heads):  # in place: callers may hold these tables
+            table.update({i: new[m.start] for i, m in table.items() if m.start in new})
+        self.ordered[:] = [(i, new.get(m.start, m)) for i, m in self.ordered]
+
     def as_place(self, m: Mention) -> Mention:
         """``m`` as a place in its own right when it names a seat of power ("Bangkok" in "Bangkok, Thailand")."""
         return self.places.get(m.start, m)
@@ -302,6 +312,37 @@ class DocMentions:
     def in_span(self, start: int, end: int) -> Iterable[tuple[int, Mention]]:
         """(head token, mention) pairs whose head lies in tokens [start, end)."""
         return ((i, m) for i, m in self.ordered if start <= i < end)
+
+
+def _repaired(ent: Span, lex: Lexicon) -> Span:
+    """An entity span mended where the NER broke a name: cut at a parenthesis it does not close ("Gujranwala
+    (Punjabi" is Gujranwala, "Isabeline (Liberal" Isabeline), and a person's span widened to the capitalised
+    given names before it that no entity holds ("Anatoly" of "Anatoly Borisovich Chubais") and to the
+    surname after it that the parse makes the head of the name ("von der Esch")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
+            end = i  # the words from an unclosed parenthesis on are a gloss, not the name
+            break
+    if ent.label_ == "PERSON":
+        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+        while start > sent_start and _given_name(doc[start - 1], lex) and doc[start - 1].dep_ == "compound" \
+                and start <= doc[start - 1].head.i < end:
+            start -= 1  # the parse makes it part of the name ("Afterwards Trump" it does not)
+        # "Carl Gösta Björn Joachim von der | Esch": the last word the parse hangs the name on is the surname
+        while end < len(doc) and end == ent.end and doc[end - 1].dep_ == "compound" and \
+                doc[end - 1].head.i == end and _given_name(doc[end], lex) and not doc[end].is_sent_start:
+            end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _given_name(tok: Token, lex: Lexicon) -> bool:
+    """A word that may open a person's name: capitalised, a proper noun the NER left out, no title."""
+    return (tok.text[:1].isupper() and tok.text[1:].islower() and tok.is_alpha and not tok.ent_type_
+            and tok.tag_ == "NNP" and not lex.is_title_word(tok.text) and tok.lower_ not in _HONORIFICS)
 
 
 def _in_title(ent: Span, lex: Lexicon) -> bool:

@@ -13,10 +13,11 @@ from spacy.tokens import Span
 
 from kg.extract.candidate import Candidate
 from kg.extract.lexicon import Lexicon
+from kg.extract.locative import PlaceQuery, event_location
 from kg.extract.mentions import DocMentions
 from kg.extract.scope import CLAUSE_POS, relation_scope
 from kg.extract.when import DateMention, When, event_date, sentence_dates
-from kg.extract.where import DESTINATION_PREPS, PlaceMention, Where, event_location, sentence_places
+from kg.extract.where import DESTINATION_PREPS, PlaceMention, Where, sentence_places, sentence_visits
 from kg.ontology import RELATION_TYPES
 from kg.records import Mention
 
@@ -37,14 +38,19 @@ class SentenceSetting:
     by_token: dict[int, Mention]
     lex: Lexicon
     char_offset: int = 0
+    visits: tuple[PlaceMention, ...] = ()  # the destinations of visits ("a trip to Warsaw")
+    seats: frozenset[int] = frozenset()  # start offsets of mentions that name a state by its seat
 
     @classmethod
     def build(cls, sent: Span, ms: DocMentions, heads: dict[int, int], lex: Lexicon) -> SentenceSetting:
-        return cls(sent, sentence_dates(sent), sentence_places(sent, ms), heads, ms.by_token, lex, ms.char_offset)
+        places = sentence_places(sent, ms)
+        seats = frozenset(p.mention.start for p in places if p.mention.start in ms.places)
+        return cls(sent, sentence_dates(sent), places, heads, ms.by_token, lex, ms.char_offset,
+                   tuple(sentence_visits(sent, ms)), seats)
 
     def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
         """The candidate's own date (resolved against the document date ``base``) and place."""
-        if (not self.dates and not self.places) or c.relation_type in TIMELESS_TYPES:
+        if (not self.dates and not self.places and not self.visits) or c.relation_type in TIMELESS_TYPES:
             return None, None
         s, o = self._head(c.subject), self._head(c.object)
         if s is None or o is None:
@@ -74,8 +80,9 @@ class SentenceSetting:
         future = c.modality == "future"
         when = event_date(self.dates, scope, base, future=future, anchor_ok=anchor_ok) if self.dates else None
         where = None
-        if self.places and not standing:
-            where = event_location(self.places, scope, (c.subject, c.object), place_ok)
+        if (self.places or self.visits) and not standing:
+            where = event_location(PlaceQuery(self.sent.doc, scope, (c.subject, c.object), (s, o), c.relation_type,
+                                              self.places, list(self.visits), place_ok, self.lex, self.seats))
         return when, where
 
     def _patient_place(self, obj: Mention, head: int) -> bool:

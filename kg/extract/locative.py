@@ -61,6 +61,7 @@ class PlaceQuery:
     place_ok: Callable[[int], bool]  # the tokens a place may hang from for this relation (see setting.py)
     lex: Lexicon
     seat_ends: frozenset[int] = frozenset()  # start offsets of ends that name a state by its seat
+    dateline: PlaceMention | None = None  # the dateline's town, given for a document's lead sentences only
 
     def not_end(self, p: PlaceMention) -> bool:
         return p.mention.start not in (self.ends[0].start, self.ends[1].start)
@@ -210,6 +211,12 @@ def seat_named_end(q: PlaceQuery) -> Where | None:
         or (_is_setting_noun(doc[p.anchor], q.lex) and _staged_by(doc[p.anchor], q))))
 
 
+def lead_dateline(q: PlaceQuery) -> Where | None:
+    """The dateline's town for an event of the lead that names no place: "KABUL (Reuters) - Gunmen stormed
+    the ministry" (the caller gives the dateline only to the first sentences)."""
+    return q.dateline.where if q.dateline is not None and q.not_end(q.dateline) else None
+
+
 #: The constructions, most direct first: the first to name a place gives the event its location.
 CONSTRUCTIONS: tuple[tuple[str, Callable[[PlaceQuery], Where | None]], ...] = (
     ("own_phrase", own_phrase),
@@ -221,6 +228,7 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[PlaceQuery], Where | None]], ...] = (
     ("setting_clause", setting_clause),
     ("fronted_place", fronted_place),
     ("seat_named_end", seat_named_end),
+    ("lead_dateline", lead_dateline),
 )
 
 

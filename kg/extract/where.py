@@ -49,6 +49,8 @@ _STATE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # Nouns and verbs of a visit, whose destination is where the visitor is ("a *trip* to Warsaw", "*visiting* Kyiv").
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "journey", "stay"})
 VISIT_VERBS = frozenset({"visit", "tour"})
+# Tokens from the start of a document a dateline is looked for in (a headline and a date may come first).
+_DATELINE_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,28 @@ def place_at(tok: Token, ms: DocMentions, anchor: int, start: int) -> PlaceMenti
     return PlaceMention(m, anchor, start, Where(ms.as_place(m).name, _country(m, name_tok, tok, ms)))
 
 
+def dateline_place(ms: DocMentions) -> PlaceMention | None:
+    """The town of the document's dateline, "KABUL (Reuters) -", "DAYTON, Ohio (AP) --": a place in capitals
+    opening one of the first lines, before a comma or a parenthesis (only in a document's first piece)."""
+    doc = ms.doc
+    if ms.char_offset:
+        return None
+    for tok in doc[:_DATELINE_REACH]:
+        if tok.i and "\n" not in doc[tok.i - 1].text_with_ws:
+            continue  # a dateline opens a line
+        m = ms.by_token.get(tok.i)
+        if m is None or m.type not in PLACE_LABELS or not tok.is_upper or not tok.is_alpha:
+            continue
+        end = tok.i
+        while end < len(doc) and ms.by_token.get(end) is m:
+            end += 1
+        if end < len(doc) and doc[end].text in (",", "("):
+            name = ms.as_place(m).name
+            where = Where(name.title() if name.isupper() else name, _country(m, doc[end - 1], tok, ms))
+            return PlaceMention(m, tok.i, tok.i, where)
+    return None
+
+
 def _after_destination(prep: Token) -> bool:
     """Whether ``prep`` comes right after a destination or source of the same head ("to X (X) in Y")."""
     before = [sib for sib in prep.head.children if sib.dep_ == "prep" and sib.i < prep.i]
@@ -151,9 +175,10 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
     while after < len(doc) and ms.by_token.get(after) is m:
         after += 1
     if after + 1 < len(doc) and doc[after].text == ",":
-        state = ms.by_token.get(after + 1)  # "Idlib, Syria"
-        if state is not None and state.iso3:
-            return state.iso3
+        state = ms.by_token.get(after + 1)  # "Idlib, Syria"; "Bethesda, Maryland" (a state the data knows)
+        code = (state.iso3 or place_country(state.name)) if state is not None and state is not m else None
+        if code:
+            return code
     for child in phrase.children:
         if child.dep_ not in _STATE_DEPS:
             continue

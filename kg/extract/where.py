@@ -35,6 +35,8 @@ PLACE_NOUNS = frozenset([
     "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "governorate", "oblast",
     "prefecture", "territory", "enclave", "strip", "peninsula", "border", "coast", "outskirts", "centre",
     "center", "north", "south", "east", "west", "part", "parts", "heart", "countryside",
+    # sites named by their town ("at a Baghdad airport", "in a Kabul hospital")
+    "airport", "base", "airbase", "prison", "hospital", "stadium", "square", "mosque", "church", "hotel",
 ])
 # Last words of names the NER takes for places that are events or documents ("at the Camp David *Accords*").
 _NOT_PLACE_HEADS = frozenset({"accords", "accord", "agreement", "treaty", "conference", "summit", "talks", "war",

@@ -248,3 +248,25 @@ Turkey Turkey PROPN NNP dobj 17
            for t in extract_triples(doc, Document(id="d", text=doc.text)) if t.relation_type == "ASSAULT"}
     # the two sentences after the dateline are the lead; the third is not
     assert got == {("Taliban", "Pakistan"): "Kabul", ("Iran", "Iraq"): "Kabul", ("Syria", "Turkey"): None}
+
+
+def test_another_events_place_is_not_taken(vocab: Vocab) -> None:
+    # "amid protests in Minsk": the protests' place; the meeting may have been elsewhere
+    doc = parsed_doc(vocab, """
+Lukashenko Lukashenko PROPN NNP nsubj 1
+met meet VERB VBD ROOT 1
+Putin Putin PROPN NNP dobj 1
+amid amid ADP IN prep 1
+protests protest NOUN NNS pobj 3
+in in ADP IN prep 4
+Minsk Minsk PROPN NNP pobj 5
+. . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (6, 7, "GPE")])
+    assert _located(doc, ("Alexander Lukashenko", "Vladimir Putin")) == [(None, None)]
+
+
+def test_a_place_the_data_does_not_know_keeps_no_country(vocab: Vocab) -> None:
+    from kg.extract.where import place_country
+
+    # a US state, a large city, a name cities of several countries share, an unknown village
+    assert [place_country(n) for n in ("Florida", "Aleppo", "San Fernando", "Xyzzyville")] == [
+        "USA", "SYR", None, None]

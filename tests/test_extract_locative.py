@@ -125,6 +125,18 @@ Xi Xi PROPN NNP compound 7
 Jinping Jinping PROPN NNP dobj 5
 . . PUNCT . punct 5""", [(2, 3, "GPE"), (4, 5, "PERSON"), (6, 8, "PERSON")],
      ("Vladimir Putin", "Xi Jinping"), ("Beijing", "CHN")),
+    ("visit_destination", """
+Flying fly VERB VBG advcl 5
+to to ADP IN prep 0
+Riyadh Riyadh PROPN NNP pobj 1
+, , PUNCT , punct 5
+Pompeo Pompeo PROPN NNP nsubj 5
+met meet VERB VBD ROOT 5
+Mohammed Mohammed PROPN NNP compound 8
+bin bin PROPN NNP compound 8
+Salman Salman PROPN NNP dobj 5
+. . PUNCT . punct 5""", [(2, 3, "GPE"), (4, 5, "PERSON"), (6, 9, "PERSON")],
+     ("Pompeo", "Mohammed bin Salman"), ("Riyadh", "SAU")),
     # the meeting is in a relative clause of the summit: the summit's place
     ("setting_clause", """
 Putin Putin PROPN NNP nsubj 1
@@ -169,6 +181,16 @@ in in ADP IN prep 7
 Minsk Minsk PROPN NNP pobj 8
 . . PUNCT . punct 5""", [(0, 1, "NORP"), (3, 5, "PERSON"), (9, 10, "GPE")],
      ("Sviatlana Tsikhanouskaya", "Belarus"), ("Minsk", "BLR")),
+    # a visit to a seat of power: CONSULT North Korea, in Pyongyang
+    ("seat_named_end", """
+Putin Putin PROPN NNP poss 2
+'s 's PART POS case 0
+visit visit NOUN NN nsubj 5
+to to ADP IN prep 2
+Pyongyang Pyongyang PROPN NNP pobj 3
+strengthened strengthen VERB VBD ROOT 5
+ties tie NOUN NNS dobj 5
+. . PUNCT . punct 5""", [(0, 1, "PERSON"), (4, 5, "GPE")], ("Vladimir Putin", "North Korea"), ("Pyongyang", "PRK")),
     ("lead_dateline", """
 KABUL KABUL PROPN NNP ROOT 0
 ( ( PUNCT -LRB- punct 2

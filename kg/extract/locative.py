@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 
@@ -209,12 +210,15 @@ def patient_phrase(q: PlaceQuery) -> Where | None:
 
 
 def seat_named_end(q: PlaceQuery) -> Where | None:
-    """A seat of power the relation reads as its state, named as the setting: "held a rally *in Minsk*"
-    (PROTEST Belarus, in Minsk): the city is the place, the state the actor."""
+    """A seat of power the relation reads as its state, named as the setting or the visit's destination:
+    "held a rally *in Minsk*" (PROTEST Belarus, in Minsk), "Putin's visit *to Pyongyang*" (CONSULT North
+    Korea, in Pyongyang): the city is the place, the state the actor."""
     doc = q.doc
-    return q.nearest(p for p in q.places if p.mention.start in q.seat_ends and (
+    set_in = (p for p in q.places if p.mention.start in q.seat_ends and (
         (q.scope.owns(p.anchor, p.start) and q.place_ok(p.anchor))
         or (_is_setting_noun(doc[p.anchor], q.lex) and _staged_by(doc[p.anchor], q))))
+    visited = (p for p in q.visits if p.mention.start in q.seat_ends and p.anchor in q.scope.depth)
+    return q.nearest(chain(set_in, visited))
 
 
 def lead_dateline(q: PlaceQuery) -> Where | None:

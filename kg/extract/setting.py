@@ -45,10 +45,10 @@ class SentenceSetting:
 
     @classmethod
     def build(cls, sent: Span, ms: DocMentions, heads: dict[int, int], lex: Lexicon) -> SentenceSetting:
-        places = sentence_places(sent, ms)
-        seats = frozenset(p.mention.start for p in places if p.mention.start in ms.places)
+        places, visits = sentence_places(sent, ms), sentence_visits(sent, ms)
+        seats = frozenset(p.mention.start for p in places + visits if p.mention.start in ms.places)
         return cls(sent, sentence_dates(sent), places, heads, ms.by_token, lex, ms.char_offset,
-                   tuple(sentence_visits(sent, ms)), seats, _lead_dateline(sent, ms))
+                   tuple(visits), seats, _lead_dateline(sent, ms))
 
     def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
         """The candidate's own date (resolved against the document date ``base``) and place."""

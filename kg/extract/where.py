@@ -51,6 +51,8 @@ _STATE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # Nouns and verbs of a visit, whose destination is where the visitor is ("a *trip* to Warsaw", "*visiting* Kyiv").
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "journey", "stay"})
 VISIT_VERBS = frozenset({"visit", "tour"})
+# Verbs of travelling, whose "to" phrase is where the traveller arrives ("Pompeo *flew* to Riyadh").
+TRAVEL_VERBS = frozenset({"travel", "fly", "go", "head", "come", "journey"})
 # Tokens from the start of a document a dateline is looked for in (a headline and a date may come first).
 _DATELINE_REACH = 80
 
@@ -88,15 +90,16 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
 
 
 def sentence_visits(sent: Span, ms: DocMentions) -> list[PlaceMention]:
-    """The places a sentence names as a visit's destination: "a visit *to Warsaw*", "while visiting *Beijing*";
-    each hangs from the visit noun or verb."""
+    """The places a sentence names as a visit's destination: "a visit *to Warsaw*", "while visiting *Beijing*",
+    "flew *to Riyadh*"; each hangs from the visit noun or verb."""
     out: list[PlaceMention] = []
     for tok in sent:
         visit = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in VISIT_VERBS:
             found = place_at(tok, ms, visit.i, tok.i)  # "while visiting Beijing"
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and visit.lemma_.lower() in VISIT_NOUNS:
-            found = place_at(tok, ms, visit.i, tok.head.i)  # "during a visit to Warsaw"
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and visit.lemma_.lower() in (
+                TRAVEL_VERBS if visit.pos_ == "VERB" else VISIT_NOUNS):
+            found = place_at(tok, ms, visit.i, tok.head.i)  # "during a visit to Warsaw", "flew to Riyadh"
         else:
             continue
         if found is not None:

@@ -84,8 +84,8 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
         if _after_destination(tok.head):
             continue  # "flying Trump to the Walter Reed Center in Bethesda": the destination's place
         found = place_at(tok, ms, tok.head.head.i, tok.head.i)
-        if found is not None:
-            out.append(found)
+        if found is not None and (found.mention.type != "LOC" or found.where.iso3):
+            out.append(found)  # not a region, sea or continent of no state ("in Asia", "in the Middle East")
     return out
 
 

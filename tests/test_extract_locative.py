@@ -137,6 +137,17 @@ bin bin PROPN NNP compound 8
 Salman Salman PROPN NNP dobj 5
 . . PUNCT . punct 5""", [(2, 3, "GPE"), (4, 5, "PERSON"), (6, 9, "PERSON")],
      ("Pompeo", "Mohammed bin Salman"), ("Riyadh", "SAU")),
+    # the journey is the relation's own verb; Sarajevo is no end of it
+    ("visit_destination", """
+Hillary Hillary PROPN NNP nsubj 1
+traveled travel VERB VBD ROOT 1
+to to ADP IN prep 1
+Sarajevo Sarajevo PROPN NNP pobj 2
+with with ADP IN prep 1
+Bob Bob PROPN NNP compound 6
+Dole Dole PROPN NNP pobj 4
+. . PUNCT . punct 1""", [(0, 1, "PERSON"), (3, 4, "GPE"), (5, 7, "PERSON")], ("Hillary", "Bob Dole"),
+     ("Sarajevo", "BIH")),
     # the meeting is in a relative clause of the summit: the summit's place
     ("setting_clause", """
 Putin Putin PROPN NNP nsubj 1

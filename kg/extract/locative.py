@@ -134,11 +134,13 @@ def adverbial_noun(q: PlaceQuery) -> Where | None:
 
 def visit_destination(q: PlaceQuery) -> Where | None:
     """Where the relation's actor is on a visit: "met Duda *during a visit to Warsaw*", "*while visiting
-    Beijing*, Putin met Xi"."""
+    Beijing*, Putin met Xi", "traveled *to Sarajevo* with Dole"."""
     doc = q.doc
 
     def sets_relation(p: PlaceMention) -> bool:
         visit = doc[p.anchor]
+        if visit.i == q.scope.top:  # "traveled to Sarajevo with Dole": the visit is the relation's own
+            return True
         if visit.pos_ in CLAUSE_POS:  # "while visiting Beijing": a participle clause of the relation's verb
             marks = {c.lower_ for c in visit.children if c.dep_ == "mark"}
             return visit.dep_ == "advcl" and visit.head.i in q.scope.depth and marks <= _SHARED_MARKS and (
@@ -214,10 +216,11 @@ def seat_named_end(q: PlaceQuery) -> Where | None:
     "held a rally *in Minsk*" (PROTEST Belarus, in Minsk), "Putin's visit *to Pyongyang*" (CONSULT North
     Korea, in Pyongyang): the city is the place, the state the actor."""
     doc = q.doc
-    set_in = (p for p in q.places if p.mention.start in q.seat_ends and (
+    set_in = (p for p in q.places if p.mention.start in q.seat_ends and not q.not_end(p) and (
         (q.scope.owns(p.anchor, p.start) and q.place_ok(p.anchor))
         or (_is_setting_noun(doc[p.anchor], q.lex) and _staged_by(doc[p.anchor], q))))
-    visited = (p for p in q.visits if p.mention.start in q.seat_ends and p.anchor in q.scope.depth)
+    visited = (p for p in q.visits if p.mention.start in q.seat_ends and not q.not_end(p)
+               and p.anchor in q.scope.depth)
     return q.nearest(chain(set_in, visited))
 
 

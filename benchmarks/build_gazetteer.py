@@ -62,8 +62,12 @@ def build() -> list[dict[str, Any]]:
 
 
 def main(argv: list[str]) -> int:
-    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in build())
-    target = DATA / "gazetteer.jsonl"
+    return write_rows(build(), DATA / "gazetteer.jsonl", argv)
+
+
+def write_rows(rows: list[dict[str, Any]], target: Path, argv: list[str]) -> int:
+    """Write ``rows`` as sorted-key JSON Lines to ``target``; with ``--check``, exit 1 when it differs."""
+    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
     if "--check" in argv:
         return 0 if target.exists() and target.read_text("utf-8") == text else 1
     target.write_text(text, encoding="utf-8")

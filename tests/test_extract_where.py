@@ -25,7 +25,7 @@ Hamas Hamas PROPN NNP dobj 2
 near near ADP IN prep 2
 Gaza Gaza PROPN NNP pobj 4
 . . PUNCT . punct 2""", ents=[(0, 1, "NORP"), (3, 4, "ORG"), (5, 6, "GPE")])
-    assert located(doc) == [("Israel", "Hamas", "Gaza", None)]
+    assert located(doc) == [("Israel", "Hamas", "Gaza", "PSE")]  # its country from kg/data/places.jsonl
 
 
 def test_a_seat_of_power_is_the_city_with_its_state(vocab: Vocab) -> None:
@@ -123,3 +123,15 @@ in in ADP IN prep 2
 Venezuela Venezuela PROPN NNP pobj 3
 . . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")])
     assert [loc for *_, loc, _ in located(doc)] == [None]
+
+
+def test_a_region_of_no_state_is_too_vague_for_a_place(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Trump Trump PROPN NNP nsubj 1
+met meet VERB VBD ROOT 1
+Kim Kim PROPN NNP dobj 1
+in in ADP IN prep 1
+the the DET DT det 5
+Pacific Pacific PROPN NNP pobj 3
+. . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 6, "LOC")])
+    assert located(doc) == [("Donald Trump", "Kim", None, None)]

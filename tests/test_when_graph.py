@@ -68,3 +68,20 @@ def test_csv_edges_carry_the_first_evidence_date_and_place(make_triple: Any) -> 
     cells = dict(zip(header, row, strict=True))
     assert (cells["first_event_date"], cells["first_event_date_precision"], cells["first_location"],
             cells["first_location_iso3"], cells["first_date"]) == ("2019-03-05", "day", "Geneva", "CHE", "2019-03-05")
+
+
+def test_exports_list_every_place_of_a_ties_evidence(make_triple: Any, tmp_path: Any) -> None:
+    from kg.export.csv import edge_rows
+    from kg.export.graphml import write_graphml
+
+    triples = [make_triple(sentence_index=0, date="2019-03-01"),  # the earliest evidence names no place
+               make_triple(sentence_index=1, date="2019-03-02", location="Athens", location_iso3="GRC"),
+               make_triple(sentence_index=2, date="2019-03-03", location="Mindanao"),
+               make_triple(sentence_index=3, date="2019-03-04", location="Athens", location_iso3="GRC")]
+    g = build_graph(triples)
+    header, row = list(edge_rows(g))
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["first_location"], cells["locations"]) == ("", "Athens (GRC); Mindanao")
+    path = tmp_path / "g.graphml"
+    write_graphml(g, path)
+    assert "Athens (GRC); Mindanao" in path.read_text("utf-8")

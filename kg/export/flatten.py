@@ -85,6 +85,8 @@ EDGE_COLUMNS: tuple[Column, ...] = (
     # The first evidence's own date and place (kg.extract.when / where), beside the document's date.
     Column("first_event_date", "string"), Column("first_event_date_precision", "string"),
     Column("first_location", "string"), Column("first_location_iso3", "string"),
+    # Every place the kept evidence gives the tie, in order, once each: "Athens (GRC); Baghdad (IRQ)".
+    Column("locations", "string"),
 )
 #: Graph-level values (GraphML graph data, GEXF meta).
 GRAPH_COLUMNS: tuple[Column, ...] = (
@@ -349,10 +351,27 @@ def edge_record(key: Any, attrs: Mapping[str, Any], schema: Schema) -> dict[str,
         "first_doc_url": first.get("url"), "first_event_date": first.get("event_date"),
         "first_event_date_precision": first.get("event_date_precision"),
         "first_location": first.get("location"), "first_location_iso3": first.get("location_iso3"),
+        "locations": evidence_locations(evidence),
     })
     for name, column in schema.edge_extras:
         raw[column.name] = attrs.get(name)
     return _typed(raw, schema.edges)
+
+
+def evidence_locations(evidence: list[Any]) -> str | None:
+    """The distinct places of an edge's evidence, each with its country code when known, "; "-joined.
+
+    >>> evidence_locations([{"location": "Athens", "location_iso3": "GRC"}, {"location": None},
+    ...                     {"location": "Athens", "location_iso3": "GRC"}, {"location": "Mindanao"}])
+    'Athens (GRC); Mindanao'
+    """
+    places: dict[str, None] = {}
+    for item in evidence:
+        name = to_text(item.get("location")) if isinstance(item, Mapping) else ""
+        if name:
+            code = to_text(item.get("location_iso3"))
+            places[f"{name} ({code})" if code else name] = None
+    return "; ".join(places) or None
 
 
 def graph_record(G: nx.MultiDiGraph) -> dict[str, Scalar]:

@@ -90,6 +90,10 @@ def _predicate(top: Token, depth: dict[int, int], conjoined: bool) -> Token:
         occurs = top.pos_ not in CLAUSE_POS and top.i in depth
         return _occurrence(top, depth) if occurs else top
     cur, any_verb = top, True
+    while cur.dep_ == "conj" and cur.head.pos_ in _NOUN_POS and cur.head.i != cur.i:
+        # "the delegations of Cyprus, Greece and Israel met": Greece and Israel share the list's verb
+        depth[cur.head.i] = depth[cur.i] + 1
+        cur = cur.head
     if cur.dep_ == "pobj" and cur.head.lower_ in _GROUP_PREPS and cur.head.head.pos_ in _NOUN_POS:
         # "the delegations *of* Cyprus and Greece met", "talks *between* Russia and Ukraine took place"
         any_verb = cur.head.lower_ == "of"

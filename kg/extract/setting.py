@@ -8,15 +8,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Span
 
 from kg.extract.candidate import Candidate
 from kg.extract.lexicon import Lexicon
+from kg.extract.locative import PlaceQuery, event_location
 from kg.extract.mentions import DocMentions
 from kg.extract.scope import CLAUSE_POS, relation_scope
 from kg.extract.when import DateMention, When, event_date, sentence_dates
-from kg.extract.where import DESTINATION_PREPS, PlaceMention, Where, event_location, sentence_places
+from kg.extract.where import DESTINATION_PREPS, PlaceMention, Where, dateline_place, sentence_places, sentence_visits
 from kg.ontology import RELATION_TYPES
 from kg.records import Mention
 
@@ -37,14 +39,21 @@ class SentenceSetting:
     by_token: dict[int, Mention]
     lex: Lexicon
     char_offset: int = 0
+    visits: tuple[PlaceMention, ...] = ()  # the destinations of visits ("a trip to Warsaw")
+    seats: frozenset[int] = frozenset()  # start offsets of mentions that name a state by its seat
+    dateline: PlaceMention | None = None  # the document's dateline town, in its first sentences only
 
     @classmethod
     def build(cls, sent: Span, ms: DocMentions, heads: dict[int, int], lex: Lexicon) -> SentenceSetting:
-        return cls(sent, sentence_dates(sent), sentence_places(sent, ms), heads, ms.by_token, lex, ms.char_offset)
+        places, visits = sentence_places(sent, ms), sentence_visits(sent, ms)
+        seats = frozenset(p.mention.start for p in places + visits if p.mention.start in ms.places)
+        return cls(sent, sentence_dates(sent), places, heads, ms.by_token, lex, ms.char_offset,
+                   tuple(visits), seats, _lead_dateline(sent, ms))
 
     def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
         """The candidate's own date (resolved against the document date ``base``) and place."""
-        if (not self.dates and not self.places) or c.relation_type in TIMELESS_TYPES:
+        nothing = not self.dates and not self.places and not self.visits and self.dateline is None
+        if nothing or c.relation_type in TIMELESS_TYPES:
             return None, None
         s, o = self._head(c.subject), self._head(c.object)
         if s is None or o is None:
@@ -74,8 +83,10 @@ class SentenceSetting:
         future = c.modality == "future"
         when = event_date(self.dates, scope, base, future=future, anchor_ok=anchor_ok) if self.dates else None
         where = None
-        if self.places and not standing:
-            where = event_location(self.places, scope, (c.subject, c.object), place_ok)
+        if (self.places or self.visits or self.dateline) and not standing:
+            where = event_location(PlaceQuery(self.sent.doc, scope, (c.subject, c.object), (s, o), c.relation_type,
+                                              self.places, list(self.visits), place_ok, self.lex, self.seats,
+                                              self.dateline))
         return when, where
 
     def _patient_place(self, obj: Mention, head: int) -> bool:
@@ -95,3 +106,23 @@ class SentenceSetting:
         doc = self.sent.doc
         span = doc.char_span(m.start - self.char_offset, m.end - self.char_offset, alignment_mode="expand")
         return span.root.i if span is not None else None
+
+
+#: Sentences of a document, from the one that holds its dateline, whose events the dateline places.
+DATELINE_SENTENCES = 2
+# Tokens past which no sentence is a lead (a quick way out for the rest of a long document).
+_LEAD_TOKENS = 400
+
+
+def _lead_dateline(sent: Span, ms: DocMentions) -> PlaceMention | None:
+    """The dateline town when ``sent`` is the dateline's sentence or the next one ("KABUL (Reuters) - Gunmen
+    stormed ..."): a lead reports what happened where the dateline was filed; later sentences are not taken."""
+    if ms.char_offset or sent.start > _LEAD_TOKENS:
+        return None
+    found = dateline_place(ms)
+    if found is None or sent.end <= found.start:
+        return None
+    # sentences from the dateline's, the dateline alone ("KABUL (Reuters) -" parsed apart) not counted
+    lead = (s for s in sent.doc.sents if s.end > found.start and any(t.pos_ in CLAUSE_POS for t in s))
+    firsts = islice(lead, DATELINE_SENTENCES)
+    return found if any(s.start == sent.start for s in firsts) else None

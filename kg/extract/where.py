@@ -2,25 +2,27 @@
 
 :func:`sentence_places` finds the places a sentence puts something in (a place named after "in", "at",
 "near", "outside"; through a place noun: "in the Syrian city of Aleppo", "in Idlib province") with the
-token each hangs from. :func:`event_location` gives an event the place that hangs from its own verb or
-event noun (:mod:`kg.extract.scope`): never a place of another clause, never a place that only says where
-an actor is ("Iran's embassy *in London*", "US troops *in Syria*"), never one of the relation's two ends,
-and never every town of the article (datelines and places named elsewhere are not looked at).
+token each hangs from; :func:`sentence_visits` the destinations of visits ("a trip *to Warsaw*").
+:mod:`kg.extract.locative` picks an event's own place among them: never a place of another clause, never a
+place that only says where an actor is ("Iran's embassy *in London*", "US troops *in Syria*"), never one of
+the relation's two ends, and never every town of the article (places named elsewhere are not looked at).
 
 A place is named canonically (a seat of power as the city: "Cairo", not Egypt) with its country's ISO
 code: the state itself, the state of a seat of power, the state after a comma ("Idlib, Syria") or before
-the place noun ("the Syrian city of Idlib"); else the code is ``None``.
+the place noun ("the Syrian city of Idlib"), else the country ``kg/data/places.jsonl`` knows for the name
+("Atlanta": USA); else the code is ``None``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from kg.extract.mentions import DocMentions
-from kg.extract.scope import Scope
+from kg.ontology import DATA_DIR
 from kg.records import Mention
 
 # Entity labels of places.
@@ -33,6 +35,8 @@ PLACE_NOUNS = frozenset([
     "area", "port", "island", "neighborhood", "neighbourhood", "municipality", "governorate", "oblast",
     "prefecture", "territory", "enclave", "strip", "peninsula", "border", "coast", "outskirts", "centre",
     "center", "north", "south", "east", "west", "part", "parts", "heart", "countryside",
+    # sites named by their town ("at a Baghdad airport", "in a Kabul hospital")
+    "airport", "base", "airbase", "prison", "hospital", "stadium", "square", "mosque", "church", "hotel",
 ])
 # Last words of names the NER takes for places that are events or documents ("at the Camp David *Accords*").
 _NOT_PLACE_HEADS = frozenset({"accords", "accord", "agreement", "treaty", "conference", "summit", "talks", "war",
@@ -44,6 +48,13 @@ DESTINATION_PREPS = frozenset({"to", "from", "toward", "towards", "into", "for"}
 _NAME_DEPS = frozenset({"compound", "appos", "npadvmod", "nmod"})
 # Dependents that say which state a place is in ("the *Syrian* city of Idlib").
 _STATE_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+# Nouns and verbs of a visit, whose destination is where the visitor is ("a *trip* to Warsaw", "*visiting* Kyiv").
+VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "journey", "stay"})
+VISIT_VERBS = frozenset({"visit", "tour"})
+# Verbs of travelling, whose "to" phrase is where the traveller arrives ("Pompeo *flew* to Riyadh").
+TRAVEL_VERBS = frozenset({"travel", "fly", "go", "head", "come", "journey"})
+# Tokens from the start of a document a dateline is looked for in (a headline and a date may come first).
+_DATELINE_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +81,61 @@ def sentence_places(sent: Span, ms: DocMentions) -> list[PlaceMention]:
     for tok in sent:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATION_PREPS or tok.head.head.i == tok.head.i:
             continue
-        found = _place_in(tok, ms)
-        if found is not None and (found[0].start in ms.coref or found[1].pos_ == "PRON"):
-            continue  # "In it, Trump asks ...", "in which": a pronoun is no place named
-        if found is not None and _after_destination(tok.head):
+        if _after_destination(tok.head):
             continue  # "flying Trump to the Walter Reed Center in Bethesda": the destination's place
-        if found is not None:
-            m, name_tok = found
-            out.append(PlaceMention(m, tok.head.head.i, tok.head.i, Where(ms.as_place(m).name,
-                                                                         _country(m, name_tok, tok, ms))))
+        found = place_at(tok, ms, tok.head.head.i, tok.head.i)
+        if found is not None and (found.mention.type != "LOC" or found.where.iso3):
+            out.append(found)  # not a region, sea or continent of no state ("in Asia", "in the Middle East")
     return out
+
+
+def sentence_visits(sent: Span, ms: DocMentions) -> list[PlaceMention]:
+    """The places a sentence names as a visit's destination: "a visit *to Warsaw*", "while visiting *Beijing*",
+    "flew *to Riyadh*"; each hangs from the visit noun or verb."""
+    out: list[PlaceMention] = []
+    for tok in sent:
+        visit = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in VISIT_VERBS:
+            found = place_at(tok, ms, visit.i, tok.i)  # "while visiting Beijing"
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and visit.lemma_.lower() in (
+                TRAVEL_VERBS if visit.pos_ == "VERB" else VISIT_NOUNS):
+            found = place_at(tok, ms, visit.i, tok.head.i)  # "during a visit to Warsaw", "flew to Riyadh"
+        else:
+            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def place_at(tok: Token, ms: DocMentions, anchor: int, start: int) -> PlaceMention | None:
+    """The place the phrase headed by ``tok`` names, hanging from token ``anchor`` (``None`` for no place)."""
+    found = _place_in(tok, ms)
+    if found is None or found[0].start in ms.coref or found[1].pos_ == "PRON":
+        return None  # "In it, Trump asks ...", "in which": a pronoun is no place named
+    m, name_tok = found
+    return PlaceMention(m, anchor, start, Where(ms.as_place(m).name, _country(m, name_tok, tok, ms)))
+
+
+def dateline_place(ms: DocMentions) -> PlaceMention | None:
+    """The town of the document's dateline, "KABUL (Reuters) -", "DAYTON, Ohio (AP) --": a place in capitals
+    opening one of the first lines, before a comma or a parenthesis (only in a document's first piece)."""
+    doc = ms.doc
+    if ms.char_offset:
+        return None
+    for tok in doc[:_DATELINE_REACH]:
+        if tok.i and "\n" not in doc[tok.i - 1].text_with_ws:
+            continue  # a dateline opens a line
+        m = ms.by_token.get(tok.i)
+        if m is None or m.type not in PLACE_LABELS or not tok.is_upper or not tok.is_alpha:
+            continue
+        end = tok.i
+        while end < len(doc) and ms.by_token.get(end) is m:
+            end += 1
+        if end < len(doc) and doc[end].text in (",", "("):
+            name = ms.as_place(m).name
+            where = Where(name.title() if name.isupper() else name, _country(m, doc[end - 1], tok, ms))
+            return PlaceMention(m, tok.i, tok.i, where)
+    return None
 
 
 def _after_destination(prep: Token) -> bool:
@@ -124,9 +180,10 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
     while after < len(doc) and ms.by_token.get(after) is m:
         after += 1
     if after + 1 < len(doc) and doc[after].text == ",":
-        state = ms.by_token.get(after + 1)  # "Idlib, Syria"
-        if state is not None and state.iso3:
-            return state.iso3
+        state = ms.by_token.get(after + 1)  # "Idlib, Syria"; "Bethesda, Maryland" (a state the data knows)
+        code = (state.iso3 or place_country(state.name)) if state is not None and state is not m else None
+        if code:
+            return code
     for child in phrase.children:
         if child.dep_ not in _STATE_DEPS:
             continue
@@ -136,24 +193,16 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
         known = ms.unit_states.get(child.i)  # a demonym kept out of the actors ("the Polish city of Gdansk")
         if state is None and known is not None:
             return known.iso3
-    return None
+    return place_country(ms.as_place(m).name)
 
 
-def event_location(places: list[PlaceMention], scope: Scope, ends: tuple[Mention, Mention],
-                   anchor_ok: Callable[[int], bool]) -> Where | None:
-    """The place of the event ``scope`` covers: the nearest one hanging from a token ``anchor_ok`` allows.
+@cache
+def _place_countries() -> dict[str, str]:
+    rows = (json.loads(line) for line in (DATA_DIR / "places.jsonl").read_text("utf-8").splitlines() if line)
+    return {r["name"].lower(): r["iso3"] for r in rows}
 
-    The caller allows verbs, event nouns and the patient's own phrase ("struck *the Jolo Cathedral in
-    Mindanao*"), not the subject's phrase ("Iran's embassy in London criticised ...": where the subject
-    sits, not where the event was).
-    """
-    starts = {ends[0].start, ends[1].start}
-    best: tuple[int, int] | None = None
-    found: Where | None = None
-    for p in places:
-        if p.mention.start in starts or not scope.owns(p.anchor, p.start) or not anchor_ok(p.anchor):
-            continue
-        rank = (scope.depth[p.anchor], abs(p.anchor - scope.top))
-        if best is None or rank < best:
-            best, found = rank, p.where
-    return found
+
+def place_country(name: str) -> str | None:
+    """The country of a place that is no state, from ``kg/data/places.jsonl`` (US states, cities of 50,000
+    people or more whose name is no other country's): "Atlanta" -> "USA"; ``None`` when unknown or shared."""
+    return _place_countries().get(name.lower().removeprefix("the "))

@@ -17,15 +17,6 @@ const nodes = new vis.DataSet(DATA.nodes.map((n) => {
 const edges = new vis.DataSet(DATA.edges);
 const network = new vis.Network($("kg-map"), { nodes: nodes, edges: edges }, DATA.options);
 
-// Arrowheads smaller than a few pixels are not seen, yet drawing them is half of a frame of 30,000 ties:
-// zoomed out that far, vis-network draws the ties without them (a highlight still draws its own).
-const ARROW_UNITS = 11;    // an arrowhead's length in canvas units (vis-network: 15 x scaleFactor 0.55 + width)
-const MIN_ARROW_PX = 2;
-const drawArrows = network.renderer._drawArrows.bind(network.renderer);
-network.renderer._drawArrows = (ctx) => {
-  if (network.getScale() * ARROW_UNITS >= MIN_ARROW_PX) drawArrows(ctx);
-};
-
 const incident = NODE.map(() => []);
 for (const e of DATA.edges) {
   incident[e.from].push(e.id);

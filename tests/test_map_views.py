@@ -108,6 +108,19 @@ def test_a_big_map_opens_with_its_most_important_actors_laid_out_without_overlap
         clean(m)
 
 
+# Where an actor is drawn, in page pixels; whether the panel, once open, will cover that spot.
+ON_SCREEN = """(id) => { const d = kgMap.network.canvasToDOM(kgMap.network.getPosition(id));
+  const r = document.querySelector('#kg-map canvas').getBoundingClientRect();
+  return {x: r.left + d.x, y: r.top + d.y, underPanel: d.x > r.width - 390}; }"""
+# What a focus leaves on the page: the view, the URL, the actors shown, the panel, and where the map looks.
+OUTCOME = """() => ({view: kgMap.view(), state: kgMap.state(), shown: kgMap.network.body.nodeIndices.slice(),
+  selected: kgMap.network.getSelectedNodes(), panelOpen: !document.getElementById('kg-panel').hidden,
+  title: document.querySelector('#kg-panel h2')?.textContent,
+  pressed: document.querySelector('#kg-panel .kg-focus-1')?.getAttribute('aria-pressed'),
+  scale: Math.round(kgMap.network.getScale() * 1000),
+  at: Object.values(kgMap.network.getViewPosition()).map(Math.round)})"""
+
+
 def test_focus_from_the_url_shows_every_neighbour_whatever_the_filters(chromium: Any, story_file: Path) -> None:
     with wait_open(chromium, story_file, "#focus=Russia&types=state") as m:
         page = m.page
@@ -122,13 +135,58 @@ def test_focus_from_the_url_shows_every_neighbour_whatever_the_filters(chromium:
         assert page.evaluate("kgMap.visibleCounts()")["nodes"] == 5
         page.locator("#kg-back").click()  # the way back
         assert page.evaluate("kgMap.view().mode") == "overview" and page.evaluate("location.hash") == "#types=state"
-        russia = page.evaluate("kgMap.findNode('Russia')")
-        page.evaluate("(id) => kgMap.selectNode(id, false)", russia)  # the panel is open: the map keeps its size
-        page.wait_for_timeout(200)
-        pos = page.evaluate("(id) => kgMap.network.canvasToDOM(kgMap.network.getPosition(id))", russia)
-        box = page.locator("#kg-map canvas").bounding_box()
-        page.mouse.dblclick(box["x"] + pos["x"], box["y"] + pos["y"])  # double-click focuses too
+        spot = page.evaluate(ON_SCREEN, page.evaluate("kgMap.findNode('Russia')"))
+        page.mouse.dblclick(spot["x"], spot["y"])  # double-click focuses too
         assert page.evaluate("kgMap.view().mode") == "focus" and "focus=Russia" in page.evaluate("location.hash")
+        clean(m)
+
+
+def test_double_click_with_the_panel_closed_focuses_as_the_panel_does(chromium: Any, story_file: Path) -> None:
+    labels = ["Kim Jong Un", "United Nations", "Russia", "Vladimir Putin", "South Korea", "North Korea"]
+    by_panel, by_double_click, under_panel = {}, {}, []
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        for label in labels:
+            page.evaluate("kgMap.overview()")
+            page.locator("#kg-search").fill(label)
+            page.keyboard.press("Enter")  # its panel
+            page.locator("#kg-panel .kg-focus-1").click()
+            by_panel[label] = page.evaluate(OUTCOME)
+        clean(m)
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        for label in labels:
+            page.evaluate("kgMap.overview()")
+            assert page.locator("#kg-panel").is_hidden()
+            spot = page.evaluate(ON_SCREEN, page.evaluate("(l) => kgMap.findNode(l)", label))
+            under_panel.append(spot["underPanel"])
+            page.mouse.dblclick(spot["x"], spot["y"])
+            page.wait_for_timeout(400)  # past the double-click pause: nothing else may open or change
+            by_double_click[label] = page.evaluate(OUTCOME)
+        clean(m)
+    assert any(under_panel) and not all(under_panel)  # an actor the panel would cover, and one it would not
+    for label in labels:
+        assert by_double_click[label]["view"]["mode"] == "focus" and by_double_click[label]["title"] == label
+        assert by_double_click[label] == by_panel[label], label
+
+
+def test_a_click_with_the_panel_closed_highlights_at_once_and_opens_the_panel_after_the_pause(
+        chromium: Any, story_file: Path) -> None:
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        kim = page.evaluate("kgMap.findNode('Kim Jong Un')")
+        spot = page.evaluate(ON_SCREEN, kim)
+        page.mouse.click(spot["x"], spot["y"])
+        assert page.evaluate("kgMap.network.getSelectedNodes()") == [kim]
+        page.locator("#kg-panel h2").wait_for()
+        assert page.locator("#kg-panel h2").inner_text() == "Kim Jong Un"
+        assert page.evaluate("kgMap.view().mode") == "overview"  # a click is no focus
+        page.mouse.click(spot["x"] - 200, spot["y"] - 200)  # nothing there: the panel closes at once
+        assert page.locator("#kg-panel").is_hidden() and page.evaluate("kgMap.network.getSelectedNodes()") == []
+        page.mouse.click(spot["x"], spot["y"])
+        page.keyboard.press("Escape")  # closed before the pause ends: it stays closed
+        page.wait_for_timeout(400)
+        assert page.locator("#kg-panel").is_hidden()
         clean(m)
 
 

@@ -105,6 +105,17 @@ function viewBox() {
   return { x0: tl.x, y0: tl.y, x1: br.x, y1: br.y };
 }
 
+// Each name's width at 100 px, measured once: a name's width grows with its size, and measuring up to
+// 8,000 names a frame (most of them then left out for want of room) took longer than drawing the map.
+const NAME_WIDTH = new Float64Array(NODE.length).fill(-1);
+function nameWidth(ctx, i, px) {
+  if (NAME_WIDTH[i] < 0) {
+    ctx.font = "100px system-ui, sans-serif";
+    NAME_WIDTH[i] = ctx.measureText(NODE[i].label).width;
+  }
+  return NAME_WIDTH[i] * px / 100;
+}
+
 function drawNodeLabels(ctx, ids, boxes) {
   const scale = network.getScale();
   const v = viewBox();
@@ -115,8 +126,7 @@ function drawNodeLabels(ctx, ids, boxes) {
     if (!nodeShown[i] || n.x < v.x0 || n.x > v.x1 || n.y < v.y0 || n.y > v.y1) continue;
     // Zoomed in, a name grows with its actor (as vis-network would draw it); zoomed out, never under 12 px.
     const px = Math.min(MAX_LABEL_PX, Math.max(LABEL_PX, fontSize[i] * scale)) / scale;
-    ctx.font = px + "px system-ui, sans-serif";
-    const w = ctx.measureText(NODE[i].label).width;
+    const w = nameWidth(ctx, i, px);
     const b = { x: n.x - w / 2, y: n.y + n.options.size + 2 / scale, w: w, h: px * 1.25 };
     if (overlaps(boxes, b)) continue;
     boxes.push(b);

@@ -23,17 +23,18 @@ function viewArea() {
 }
 
 // Each item's style, found once (reading vis-network's layered options costs more than drawing): an index
-// into the styles, NOT_PLAIN for an item vis-network draws itself, UNKNOWN until first drawn. A change of
-// the DataSets (size or colour by) finds them again.
-const UNKNOWN = -1;
-const NOT_PLAIN = -2;
-const dotStyleOf = new Int32Array(NODE.length).fill(UNKNOWN);
-const tieStyleOf = new Int32Array(EDGE.length).fill(UNKNOWN);
+// into the styles, or NOT_PLAIN for an item vis-network draws itself. Found when the page opens and again
+// after a change of the DataSets (size or colour by), before the next frame.
+const NOT_PLAIN = -1;
+const dotStyleOf = new Int32Array(NODE.length).fill(NOT_PLAIN);
+const tieStyleOf = new Int32Array(EDGE.length).fill(NOT_PLAIN);
+const tieBent = new Uint8Array(EDGE.length);  // 1: bent in one curve (vis-network's static smooth types)
 const dotStyles = [];
 const tieStyles = [];
 const styleIndex = new Map();
-nodes.on("*", () => dotStyleOf.fill(UNKNOWN));
-edges.on("*", () => tieStyleOf.fill(UNKNOWN));
+let stylesStale = true;
+nodes.on("*", () => { stylesStale = true; });
+edges.on("*", () => { stylesStale = true; });
 
 function styleId(styles, key, make) {
   let i = styleIndex.get(key);
@@ -44,6 +45,16 @@ function styleId(styles, key, make) {
   }
   return i;
 }
+
+function findStyles() {
+  const body = network.body;
+  for (let i = 0; i < NODE.length; i++) dotStyleOf[i] = body.nodes[i] ? dotStyle(body.nodes[i]) : NOT_PLAIN;
+  for (let i = 0; i < EDGE.length; i++) tieStyleOf[i] = body.edges[i] ? tieStyle(body.edges[i], i) : NOT_PLAIN;
+  stylesStale = false;
+}
+
+// Some of a tie or dot, with the bend of a tie when it has one, entirely on one side of the view.
+const beyond = (a, b, c, lo, hi) => (a < lo && b < lo && c < lo) || (a > hi && b > hi && c > hi);
 
 // --- actors ------------------------------------------------------------------------------------------
 // A dot drawn in bulk: no label on the canvas (kg names the actors itself), no opacity, shadow, dashes, icon.
@@ -69,6 +80,7 @@ function keepBox(n, r) {
 function drawNodesInBulk(ctx, alwaysShow) {
   // The hidden frame vis-network draws to measure labels: its own painters.
   if (alwaysShow === true) return visDrawNodes(ctx, alwaysShow);
+  if (stylesStale) findStyles();
   const body = network.body;
   const v = viewArea();
   const paths = [];
@@ -77,17 +89,18 @@ function drawNodesInBulk(ctx, alwaysShow) {
   const hovered = [];
   for (const id of body.nodeIndices) {
     const n = body.nodes[id];
-    if (n.hover) { hovered.push(n); continue; }
-    if (n.selected) { selected.push(n); continue; }
-    if (dotStyleOf[id] === UNKNOWN) dotStyleOf[id] = dotStyle(n);
     const k = dotStyleOf[id];
-    if (k === NOT_PLAIN) { own.push(n); continue; }
-    const r = dotStyles[k].r;
-    keepBox(n, r);
-    if (n.x + r < v.left || n.x - r > v.right || n.y + r < v.top || n.y - r > v.bottom) continue;
-    const path = paths[k] || (paths[k] = new Path2D());
-    path.moveTo(n.x + r, n.y);
-    path.arc(n.x, n.y, r, 0, 2 * Math.PI);
+    if (n.hover) hovered.push(n);
+    else if (n.selected) selected.push(n);
+    else if (k === NOT_PLAIN) own.push(n);
+    else {
+      const r = dotStyles[k].r;
+      keepBox(n, r);
+      if (beyond(n.x - r, n.x + r, n.x, v.left, v.right) || beyond(n.y - r, n.y + r, n.y, v.top, v.bottom)) continue;
+      const path = paths[k] || (paths[k] = new Path2D());
+      path.moveTo(n.x + r, n.y);
+      path.arc(n.x, n.y, r, 0, 2 * Math.PI);
+    }
   }
   paths.forEach((path, k) => {
     const st = dotStyles[k];
@@ -112,43 +125,46 @@ function drawNodesInBulk(ctx, alwaysShow) {
 // --- ties --------------------------------------------------------------------------------------------
 // A tie drawn in bulk: solid, between two actors, its own colour, straight or bent in one curve (vis-network's
 // static smooth types), no shadow, background or canvas caption.
-function tieStyle(e) {
+function tieStyle(e, id) {
   const o = e.options;
-  const bend = o.smooth.enabled && (o.smooth.type === "dynamic" || o.smooth.type === "cubicBezier");
+  const smooth = o.smooth.enabled === true;
+  tieBent[id] = smooth ? 1 : 0;
   const plain = e.from !== e.to && o.dashes === false && !o.shadow.enabled && !o.background.enabled &&
-    !o.color.inherit && o.label === undefined && !bend;
+    !o.color.inherit && o.label === undefined && !(smooth && (o.smooth.type === "dynamic" || o.smooth.type === "cubicBezier"));
   if (!plain) return NOT_PLAIN;
   const c = o.color;
   return styleId(tieStyles, "tie|" + c.color + "|" + c.opacity + "|" + o.width,
     () => ({ color: c.color, alpha: typeof c.opacity === "number" ? c.opacity : 1, width: o.width }));
 }
 
-// Both ends (and the bend) on the same side outside the view: nothing of the tie can be seen.
-function outOfView(e, via, v) {
-  const a = e.from;
-  const b = e.to;
-  const x0 = Math.min(a.x, b.x, via ? via.x : a.x);
-  const x1 = Math.max(a.x, b.x, via ? via.x : a.x);
-  const y0 = Math.min(a.y, b.y, via ? via.y : a.y);
-  const y1 = Math.max(a.y, b.y, via ? via.y : a.y);
-  return x1 < v.left || x0 > v.right || y1 < v.top || y0 > v.bottom;
+// The bend of a tie, or null for a straight one.
+function bendOf(id, e) {
+  if (!tieBent[id]) return null;
+  const via = e.edgeType.getViaNode();
+  return via && typeof via.x === "number" ? via : null;
+}
+
+// Nothing of the tie from a to b (bent through c) can be seen in the view.
+function tieOutOfView(a, b, c, v) {
+  const cx = c ? c.x : a.x;
+  const cy = c ? c.y : a.y;
+  return beyond(a.x, b.x, cx, v.left, v.right) || beyond(a.y, b.y, cy, v.top, v.bottom);
 }
 
 function drawEdgesInBulk(ctx) {
+  if (stylesStale) findStyles();
   const body = network.body;
   const v = viewArea();
   const paths = [];
   for (const id of body.edgeIndices) {
     const e = body.edges[id];
     if (e.connected !== true) continue;
-    if (tieStyleOf[id] === UNKNOWN) tieStyleOf[id] = tieStyle(e);
     const k = tieStyleOf[id];
     if (k === NOT_PLAIN || e.selected || e.hover) { e.draw(ctx); continue; }
-    const via = e.edgeType.getViaNode();
-    if (via !== undefined && !(via && typeof via.x === "number")) { e.draw(ctx); continue; }
-    if (outOfView(e, via, v)) continue;
-    const path = paths[k] || (paths[k] = new Path2D());
     const p = e.edgeType;
+    const via = bendOf(id, e);
+    if (tieOutOfView(p.fromPoint, p.toPoint, via, v)) continue;
+    const path = paths[k] || (paths[k] = new Path2D());
     path.moveTo(p.fromPoint.x, p.fromPoint.y);
     if (via) path.quadraticCurveTo(via.x, via.y, p.toPoint.x, p.toPoint.y);
     else path.lineTo(p.toPoint.x, p.toPoint.y);
@@ -173,10 +189,7 @@ function drawArrowsInView(ctx) {
   const v = viewArea();
   for (const id of body.edgeIndices) {
     const e = body.edges[id];
-    if (e.connected !== true) continue;
-    const via = e.edgeType.getViaNode();
-    const bend = via && typeof via.x === "number" ? via : null;
-    if ((via === undefined || bend) && outOfView(e, bend, v)) continue;
+    if (e.connected !== true || tieOutOfView(e.from, e.to, bendOf(id, e), v)) continue;
     e.drawArrows(ctx);
   }
 }
@@ -184,3 +197,4 @@ function drawArrowsInView(ctx) {
 renderer._drawNodes = drawNodesInBulk;
 renderer._drawEdges = drawEdgesInBulk;
 renderer._drawArrows = drawArrowsInView;
+findStyles();

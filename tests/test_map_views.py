@@ -450,3 +450,50 @@ def test_with_thousands_of_ties_shown_a_drag_draws_the_actors_and_the_ties_after
         assert page.evaluate("kgMap.visibleCounts()")["edges"] < 2000
         assert page.evaluate(hides) == [False, False]
         clean(m)
+
+
+def test_with_every_actor_shown_each_is_hit_where_it_is_drawn(chromium: Any, tmp_path: Path) -> None:
+    g = big_graph(700, 4)
+    boxes = """() => kgMap.network.body.nodeIndices.filter((id) => { const n = kgMap.network.body.nodes[id];
+      const b = n.shape.boundingBox, r = n.options.size;
+      return Math.abs(b.left - (n.x - r)) > 1e-6 || Math.abs(b.right - (n.x + r)) > 1e-6 ||
+        Math.abs(b.top - (n.y - r)) > 1e-6 || Math.abs(b.bottom - (n.y + r)) > 1e-6; })"""
+    hits = """(ids) => ids.map((id) => { const net = kgMap.network, n = net.body.nodes[id];
+      return net.getNodeAt(net.canvasToDOM({x: n.x, y: n.y})); })"""
+    with wait_open(chromium, written(tmp_path / "many.html", g)) as m:
+        page = m.page
+        page.locator("#kg-all").click()
+        assert page.evaluate("kgMap.visibleCounts()")["nodes"] == 700
+        assert page.evaluate(boxes) == []  # every actor's box where its dot is, as vis-network keeps it
+        page.locator("#kg-legend-types button", has_text="Person").click()  # the rest moves: laid out anew
+        assert 0 < page.evaluate("kgMap.visibleCounts()")["nodes"] < 700
+        assert page.evaluate(boxes) == []
+        # The biggest actors are drawn last of their style: hit at their centre, each is itself.
+        big = page.evaluate("""kgMap.network.body.nodeIndices.slice().sort((a, b) =>
+            kgMap.network.body.nodes[b].options.size - kgMap.network.body.nodes[a].options.size).slice(0, 5)""")
+        found = page.evaluate(hits, big)
+        assert sum(f == i for f, i in zip(found, big, strict=True)) >= 4
+        clean(m)
+
+
+def test_a_tie_across_the_view_is_drawn_though_both_its_actors_are_out_of_it(chromium: Any,
+                                                                            story_file: Path) -> None:
+    centre = """(id) => { const net = kgMap.network, e = net.body.edges[id], p = e.edgeType.getPoint(0.5);
+      net.moveTo({position: p, scale: 30}); net.redraw();
+      const canvas = document.querySelector('#kg-map canvas'), ratio = canvas.width / canvas.clientWidth;
+      const d = net.canvasToDOM(p), px = canvas.getContext('2d').getImageData(Math.round(d.x * ratio) - 2,
+        Math.round(d.y * ratio) - 2, 5, 5).data;
+      const seen = [];
+      for (let i = 0; i < px.length; i += 4) seen.push([px[i], px[i + 1], px[i + 2]]);
+      const ends = [e.from, e.to].map((n) => net.canvasToDOM({x: n.x, y: n.y}));
+      return {seen, ends, w: canvas.clientWidth, h: canvas.clientHeight}; }"""
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        page.locator("#kg-tie-labels").uncheck()  # the caption sits on the middle of the tie
+        eid = page.evaluate("kgMap.edgeInfo.findIndex(e => e.relation_type === 'CONSULT')")
+        out = page.evaluate(centre, eid)
+        assert all(not (0 <= p["x"] <= out["w"] and 0 <= p["y"] <= out["h"]) for p in out["ends"])
+        green = page.evaluate("kgMap.meta.class_colors['verbal cooperation']")
+        want = (int(green[1:3], 16), int(green[3:5], 16), int(green[5:7], 16))
+        assert min(sum(abs(a - b) for a, b in zip(px, want, strict=True)) for px in out["seen"]) < 40
+        clean(m)

@@ -156,11 +156,12 @@ function drawEdgesInBulk(ctx) {
   const body = network.body;
   const v = viewArea();
   const paths = [];
+  const own = [];  // drawn by vis-network over the bulk (a selected tie on top), in its order
   for (const id of body.edgeIndices) {
     const e = body.edges[id];
     if (e.connected !== true) continue;
     const k = tieStyleOf[id];
-    if (k === NOT_PLAIN || e.selected || e.hover) { e.draw(ctx); continue; }
+    if (k === NOT_PLAIN || e.selected || e.hover) { own.push(e); continue; }
     const p = e.edgeType;
     const via = bendOf(id, e);
     if (tieOutOfView(p.fromPoint, p.toPoint, via, v)) continue;
@@ -179,6 +180,7 @@ function drawEdgesInBulk(ctx) {
     ctx.stroke(path);
   });
   ctx.restore();
+  for (const e of own) e.draw(ctx);
 }
 
 // Arrowheads smaller than a few pixels are not seen, yet drawing them is half of a frame of 30,000 ties:

@@ -126,8 +126,11 @@ function drawNodeLabels(ctx, ids, boxes) {
     if (!nodeShown[i] || n.x < v.x0 || n.x > v.x1 || n.y < v.y0 || n.y > v.y1) continue;
     // Zoomed in, a name grows with its actor (as vis-network would draw it); zoomed out, never under 12 px.
     const px = Math.min(MAX_LABEL_PX, Math.max(LABEL_PX, fontSize[i] * scale)) / scale;
-    const w = nameWidth(ctx, i, px);
-    const b = { x: n.x - w / 2, y: n.y + n.options.size + 2 / scale, w: w, h: px * 1.25 };
+    const b = { x: n.x, y: n.y + n.options.size + 2 / scale, w: 0, h: px * 1.25 };
+    // The spot under the dot already taken (most actors of a dense map): no need to measure the name.
+    if (overlaps(boxes, b)) continue;
+    b.w = nameWidth(ctx, i, px);
+    b.x = n.x - b.w / 2;
     if (overlaps(boxes, b)) continue;
     boxes.push(b);
     drawn += 1;

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -137,6 +138,8 @@ def main() -> None:
     if browser_missing():
         sys.exit(f"cannot run: {browser_missing()}")
     rows = []
+    # Timings drift with the machine's load: say what it was, before and after.
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="kg-bench-map-") as tmp, browser() as chromium:
         workdir = Path(tmp)
         if not args.skip_wikinews:
@@ -150,13 +153,17 @@ def main() -> None:
         if args.big_actors:
             g = big_map(args.big_actors, args.big_ties)
             rows.append(bench(f"big-{args.big_actors}", g, args.runs, chromium, workdir))
+    load = {"load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()]}
     for row in rows:
+        row.update(load)
         if args.json:
             print(json.dumps(row))
             continue
         print(f"\n{row['map']}: {row['actors']:,} actors, {row['ties']:,} ties "
               f"({row['actors_shown']:,} and {row['ties_shown']:,} on the map as it opens), "
               f"{'physics' if row['physics'] else 'positions from Python'}, {row['size_mb']} MB HTML")
+        print(f"  load average          {' '.join(map(str, load['load_before']))} before, "
+              f"{' '.join(map(str, load['load_after']))} after (1, 5, 15 min)")
         print(f"  render (Python)       {row['render_s']:6.2f} s")
         print(f"  open -> settled       {row['open_to_ready_s']:6.2f} s median of {args.runs} "
               f"(max {row['open_to_ready_max_s']:.2f} s; page's own clock {row['page_ready_s']:.2f} s)")

@@ -201,6 +201,7 @@ def test_clicking_an_edge_shows_its_sentences_with_the_actors_marked(story: MapP
     box = page.locator("#kg-map canvas").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     panel = page.locator("#kg-panel")
+    panel.wait_for()  # it opens once the click is known to be no double click
     assert panel.is_visible() and page.evaluate("kgMap.network.getSelectedEdges()") == [consult]
     quotes = panel.locator("blockquote").all_inner_texts()
     assert quotes == [VISIT, "Putin arrived in Pyongyang on Wednesday."]

@@ -108,6 +108,19 @@ def test_a_big_map_opens_with_its_most_important_actors_laid_out_without_overlap
         clean(m)
 
 
+# Where an actor is drawn, in page pixels; whether the panel, once open, will cover that spot.
+ON_SCREEN = """(id) => { const d = kgMap.network.canvasToDOM(kgMap.network.getPosition(id));
+  const r = document.querySelector('#kg-map canvas').getBoundingClientRect();
+  return {x: r.left + d.x, y: r.top + d.y, underPanel: d.x > r.width - 390}; }"""
+# What a focus leaves on the page: the view, the URL, the actors shown, the panel, and where the map looks.
+OUTCOME = """() => ({view: kgMap.view(), state: kgMap.state(), shown: kgMap.network.body.nodeIndices.slice(),
+  selected: kgMap.network.getSelectedNodes(), panelOpen: !document.getElementById('kg-panel').hidden,
+  title: document.querySelector('#kg-panel h2')?.textContent,
+  pressed: document.querySelector('#kg-panel .kg-focus-1')?.getAttribute('aria-pressed'),
+  scale: Math.round(kgMap.network.getScale() * 1000),
+  at: Object.values(kgMap.network.getViewPosition()).map(Math.round)})"""
+
+
 def test_focus_from_the_url_shows_every_neighbour_whatever_the_filters(chromium: Any, story_file: Path) -> None:
     with wait_open(chromium, story_file, "#focus=Russia&types=state") as m:
         page = m.page
@@ -122,13 +135,58 @@ def test_focus_from_the_url_shows_every_neighbour_whatever_the_filters(chromium:
         assert page.evaluate("kgMap.visibleCounts()")["nodes"] == 5
         page.locator("#kg-back").click()  # the way back
         assert page.evaluate("kgMap.view().mode") == "overview" and page.evaluate("location.hash") == "#types=state"
-        russia = page.evaluate("kgMap.findNode('Russia')")
-        page.evaluate("(id) => kgMap.selectNode(id, false)", russia)  # the panel is open: the map keeps its size
-        page.wait_for_timeout(200)
-        pos = page.evaluate("(id) => kgMap.network.canvasToDOM(kgMap.network.getPosition(id))", russia)
-        box = page.locator("#kg-map canvas").bounding_box()
-        page.mouse.dblclick(box["x"] + pos["x"], box["y"] + pos["y"])  # double-click focuses too
+        spot = page.evaluate(ON_SCREEN, page.evaluate("kgMap.findNode('Russia')"))
+        page.mouse.dblclick(spot["x"], spot["y"])  # double-click focuses too
         assert page.evaluate("kgMap.view().mode") == "focus" and "focus=Russia" in page.evaluate("location.hash")
+        clean(m)
+
+
+def test_double_click_with_the_panel_closed_focuses_as_the_panel_does(chromium: Any, story_file: Path) -> None:
+    labels = ["Kim Jong Un", "United Nations", "Russia", "Vladimir Putin", "South Korea", "North Korea"]
+    by_panel, by_double_click, under_panel = {}, {}, []
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        for label in labels:
+            page.evaluate("kgMap.overview()")
+            page.locator("#kg-search").fill(label)
+            page.keyboard.press("Enter")  # its panel
+            page.locator("#kg-panel .kg-focus-1").click()
+            by_panel[label] = page.evaluate(OUTCOME)
+        clean(m)
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        for label in labels:
+            page.evaluate("kgMap.overview()")
+            assert page.locator("#kg-panel").is_hidden()
+            spot = page.evaluate(ON_SCREEN, page.evaluate("(l) => kgMap.findNode(l)", label))
+            under_panel.append(spot["underPanel"])
+            page.mouse.dblclick(spot["x"], spot["y"])
+            page.wait_for_timeout(400)  # past the double-click pause: nothing else may open or change
+            by_double_click[label] = page.evaluate(OUTCOME)
+        clean(m)
+    assert any(under_panel) and not all(under_panel)  # an actor the panel would cover, and one it would not
+    for label in labels:
+        assert by_double_click[label]["view"]["mode"] == "focus" and by_double_click[label]["title"] == label
+        assert by_double_click[label] == by_panel[label], label
+
+
+def test_a_click_with_the_panel_closed_highlights_at_once_and_opens_the_panel_after_the_pause(
+        chromium: Any, story_file: Path) -> None:
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        kim = page.evaluate("kgMap.findNode('Kim Jong Un')")
+        spot = page.evaluate(ON_SCREEN, kim)
+        page.mouse.click(spot["x"], spot["y"])
+        assert page.evaluate("kgMap.network.getSelectedNodes()") == [kim]
+        page.locator("#kg-panel h2").wait_for()
+        assert page.locator("#kg-panel h2").inner_text() == "Kim Jong Un"
+        assert page.evaluate("kgMap.view().mode") == "overview"  # a click is no focus
+        page.mouse.click(spot["x"] - 200, spot["y"] - 200)  # nothing there: the panel closes at once
+        assert page.locator("#kg-panel").is_hidden() and page.evaluate("kgMap.network.getSelectedNodes()") == []
+        page.mouse.click(spot["x"], spot["y"])
+        page.keyboard.press("Escape")  # closed before the pause ends: it stays closed
+        page.wait_for_timeout(400)
+        assert page.locator("#kg-panel").is_hidden()
         clean(m)
 
 
@@ -391,4 +449,51 @@ def test_with_thousands_of_ties_shown_a_drag_draws_the_actors_and_the_ties_after
         page.locator("#kg-legend-types button", has_text="State").dblclick()  # a few hundred ties again
         assert page.evaluate("kgMap.visibleCounts()")["edges"] < 2000
         assert page.evaluate(hides) == [False, False]
+        clean(m)
+
+
+def test_with_every_actor_shown_each_is_hit_where_it_is_drawn(chromium: Any, tmp_path: Path) -> None:
+    g = big_graph(700, 4)
+    boxes = """() => kgMap.network.body.nodeIndices.filter((id) => { const n = kgMap.network.body.nodes[id];
+      const b = n.shape.boundingBox, r = n.options.size;
+      return Math.abs(b.left - (n.x - r)) > 1e-6 || Math.abs(b.right - (n.x + r)) > 1e-6 ||
+        Math.abs(b.top - (n.y - r)) > 1e-6 || Math.abs(b.bottom - (n.y + r)) > 1e-6; })"""
+    hits = """(ids) => ids.map((id) => { const net = kgMap.network, n = net.body.nodes[id];
+      return net.getNodeAt(net.canvasToDOM({x: n.x, y: n.y})); })"""
+    with wait_open(chromium, written(tmp_path / "many.html", g)) as m:
+        page = m.page
+        page.locator("#kg-all").click()
+        assert page.evaluate("kgMap.visibleCounts()")["nodes"] == 700
+        assert page.evaluate(boxes) == []  # every actor's box where its dot is, as vis-network keeps it
+        page.locator("#kg-legend-types button", has_text="Person").click()  # the rest moves: laid out anew
+        assert 0 < page.evaluate("kgMap.visibleCounts()")["nodes"] < 700
+        assert page.evaluate(boxes) == []
+        # The biggest actors are drawn last of their style: hit at their centre, each is itself.
+        big = page.evaluate("""kgMap.network.body.nodeIndices.slice().sort((a, b) =>
+            kgMap.network.body.nodes[b].options.size - kgMap.network.body.nodes[a].options.size).slice(0, 5)""")
+        found = page.evaluate(hits, big)
+        assert sum(f == i for f, i in zip(found, big, strict=True)) >= 4
+        clean(m)
+
+
+def test_a_tie_across_the_view_is_drawn_though_both_its_actors_are_out_of_it(chromium: Any,
+                                                                            story_file: Path) -> None:
+    centre = """(id) => { const net = kgMap.network, e = net.body.edges[id], p = e.edgeType.getPoint(0.5);
+      net.moveTo({position: p, scale: 30}); net.redraw();
+      const canvas = document.querySelector('#kg-map canvas'), ratio = canvas.width / canvas.clientWidth;
+      const d = net.canvasToDOM(p), px = canvas.getContext('2d').getImageData(Math.round(d.x * ratio) - 2,
+        Math.round(d.y * ratio) - 2, 5, 5).data;
+      const seen = [];
+      for (let i = 0; i < px.length; i += 4) seen.push([px[i], px[i + 1], px[i + 2]]);
+      const ends = [e.from, e.to].map((n) => net.canvasToDOM({x: n.x, y: n.y}));
+      return {seen, ends, w: canvas.clientWidth, h: canvas.clientHeight}; }"""
+    with wait_open(chromium, story_file) as m:
+        page = m.page
+        page.locator("#kg-tie-labels").uncheck()  # the caption sits on the middle of the tie
+        eid = page.evaluate("kgMap.edgeInfo.findIndex(e => e.relation_type === 'CONSULT')")
+        out = page.evaluate(centre, eid)
+        assert all(not (0 <= p["x"] <= out["w"] and 0 <= p["y"] <= out["h"]) for p in out["ends"])
+        green = page.evaluate("kgMap.meta.class_colors['verbal cooperation']")
+        want = (int(green[1:3], 16), int(green[3:5], 16), int(green[5:7], 16))
+        assert min(sum(abs(a - b) for a, b in zip(px, want, strict=True)) for px in out["seen"]) < 40
         clean(m)

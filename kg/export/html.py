@@ -42,8 +42,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 VIS_VERSION = "9.1.2"
 #: kg's scripts, concatenated in this order into one strict-mode function scope.
-SCRIPTS = ("map-util.js", "map-core.js", "map-layout.js", "map-filters.js", "map-view.js", "map-panel.js",
-           "map-search.js", "map-table.js", "map-state.js", "map-main.js")
+SCRIPTS = ("map-util.js", "map-core.js", "map-draw.js", "map-layout.js", "map-filters.js", "map-view.js",
+           "map-panel.js", "map-search.js", "map-table.js", "map-state.js", "map-main.js")
 
 
 def script_json(data: Any) -> str:

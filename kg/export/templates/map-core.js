@@ -17,15 +17,6 @@ const nodes = new vis.DataSet(DATA.nodes.map((n) => {
 const edges = new vis.DataSet(DATA.edges);
 const network = new vis.Network($("kg-map"), { nodes: nodes, edges: edges }, DATA.options);
 
-// Arrowheads smaller than a few pixels are not seen, yet drawing them is half of a frame of 30,000 ties:
-// zoomed out that far, vis-network draws the ties without them (a highlight still draws its own).
-const ARROW_UNITS = 11;    // an arrowhead's length in canvas units (vis-network: 15 x scaleFactor 0.55 + width)
-const MIN_ARROW_PX = 2;
-const drawArrows = network.renderer._drawArrows.bind(network.renderer);
-network.renderer._drawArrows = (ctx) => {
-  if (network.getScale() * ARROW_UNITS >= MIN_ARROW_PX) drawArrows(ctx);
-};
-
 const incident = NODE.map(() => []);
 for (const e of DATA.edges) {
   incident[e.from].push(e.id);
@@ -114,6 +105,17 @@ function viewBox() {
   return { x0: tl.x, y0: tl.y, x1: br.x, y1: br.y };
 }
 
+// Each name's width at 100 px, measured once: a name's width grows with its size, and measuring up to
+// 8,000 names a frame (most of them then left out for want of room) took longer than drawing the map.
+const NAME_WIDTH = new Float64Array(NODE.length).fill(-1);
+function nameWidth(ctx, i, px) {
+  if (NAME_WIDTH[i] < 0) {
+    ctx.font = "100px system-ui, sans-serif";
+    NAME_WIDTH[i] = ctx.measureText(NODE[i].label).width;
+  }
+  return NAME_WIDTH[i] * px / 100;
+}
+
 function drawNodeLabels(ctx, ids, boxes) {
   const scale = network.getScale();
   const v = viewBox();
@@ -124,9 +126,11 @@ function drawNodeLabels(ctx, ids, boxes) {
     if (!nodeShown[i] || n.x < v.x0 || n.x > v.x1 || n.y < v.y0 || n.y > v.y1) continue;
     // Zoomed in, a name grows with its actor (as vis-network would draw it); zoomed out, never under 12 px.
     const px = Math.min(MAX_LABEL_PX, Math.max(LABEL_PX, fontSize[i] * scale)) / scale;
-    ctx.font = px + "px system-ui, sans-serif";
-    const w = ctx.measureText(NODE[i].label).width;
-    const b = { x: n.x - w / 2, y: n.y + n.options.size + 2 / scale, w: w, h: px * 1.25 };
+    const b = { x: n.x, y: n.y + n.options.size + 2 / scale, w: 0, h: px * 1.25 };
+    // The spot under the dot already taken (most actors of a dense map): no need to measure the name.
+    if (overlaps(boxes, b)) continue;
+    b.w = nameWidth(ctx, i, px);
+    b.x = n.x - b.w / 2;
     if (overlaps(boxes, b)) continue;
     boxes.push(b);
     drawn += 1;

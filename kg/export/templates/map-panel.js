@@ -2,7 +2,32 @@
 
 const MAX_TIES_LISTED = 60;
 
+// hammer.js's longest pause between the two clicks of a double click (its doubletap interval).
+const DOUBLE_CLICK_MS = 300;
+let panelLater = null;
+
+// Open the panel with show() once a click on the map is known not to start a double click: at once when
+// the panel is already open (the map keeps its size), after the double-click pause when it is closed.
+function panelSoon(show) {
+  cancelPanelSoon();
+  if (!$("kg-panel").hidden) { show(); return; }
+  panelLater = setTimeout(() => { panelLater = null; show(); }, DOUBLE_CLICK_MS);
+}
+
+function cancelPanelSoon() {
+  if (panelLater !== null) clearTimeout(panelLater);
+  panelLater = null;
+}
+
+// The panel shown before a view that opens it is laid out: the view is fitted to the map as it will be,
+// not to the wider one vis-network would then shrink (it zooms out as its canvas narrows).
+function revealPanel() {
+  cancelPanelSoon();
+  $("kg-panel").hidden = false;
+}
+
 function openPanel(children) {
+  cancelPanelSoon();
   const body = $("kg-panel-body");
   clear(body);
   body.append(...children.filter((c) => c !== null && c !== undefined));
@@ -15,6 +40,7 @@ function openPanel(children) {
 }
 
 function closePanel() {
+  cancelPanelSoon();
   $("kg-panel").hidden = true;
 }
 

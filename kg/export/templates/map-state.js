@@ -131,6 +131,7 @@ function restoreState(hash) {
   } finally {
     restoring = false;
   }
+  if (V.mode !== "overview") revealPanel();  // focus and path open it: fitted to the map beside it
   applyFilters();
   if (V.mode === "focus") { network.selectNodes([V.centre]); showNode(V.centre); }
   else if (V.mode === "path") showPath();

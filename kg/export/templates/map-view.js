@@ -205,6 +205,9 @@ function relayout(layout) {
 function fitShown(animate) {
   const ids = network.body.nodeIndices;
   if (!ids.length) return;
+  // The canvas follows its box first (the panel or the table may have just opened or closed): else
+  // vis-network resizes it at the next frame and zooms the fitted view out or in by as much.
+  network.canvas.setSize();
   let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
   for (const id of ids) {
     const n = network.body.nodes[id];
@@ -226,6 +229,7 @@ function focusActor(id, depth) {
   V.mode = "focus";
   V.centre = id;
   V.depth = depth === 2 ? 2 : 1;
+  revealPanel();
   applyFilters();
   network.selectNodes([id]);
   highlight = null;
@@ -237,6 +241,7 @@ function pathBetween(a, b) {
   if (!(a >= 0 && b >= 0 && a < NODE.length && b < NODE.length) || a === b) return false;
   V.mode = "path";
   V.ends = [a, b];
+  revealPanel();
   applyFilters();
   unhighlight();
   showPath();

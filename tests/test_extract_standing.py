@@ -353,6 +353,28 @@ Monday Monday PROPN NNP pobj 14
 
 ROLES = [
     (
+        "a hyphen the parser left beside the role noun",
+        "Nickey Iyambo, former vice-president of Namibia, dies aged 82.",
+        """
+Nickey Nickey PROPN NNP compound 1
+Iyambo Iyambo PROPN NNP nsubj 10
+, , PUNCT , punct 1
+former former ADJ JJ amod 4
+vice vice NOUN NN appos 1
+- - NOUN NN appos 1
+president president NOUN NN appos 1
+of of ADP IN prep 6
+Namibia Namibia PROPN NNP pobj 7
+, , PUNCT , punct 1
+dies die VERB VBZ ROOT 10
+aged age VERB VBN advcl 10
+82 82 NUM CD advmod 10
+. . PUNCT . punct 10""",
+        [(0, 2, 'PERSON'), (8, 9, 'GPE')],
+        [('Nickey Iyambo', 'MEMBER_OF', 'Namibia')],
+        [('Nickey Iyambo', 'LEADER_OF', 'Namibia')],
+    ),
+    (
         "the mayor of a capital",
         "On Thursday, Sergei Sobyanin, the mayor of Moscow, extended the city lockdown to May 1.",
         """
@@ -716,6 +738,37 @@ Ueland Ueland PROPN NNP nsubj 8
 ]
 
 PLACES = [
+    (
+        "names of one kind are a list, whatever the NER calls some items",
+        "The warning applied to County Galway, County Mayo, County Clare, County Cork, County Kerry and County "
+        "Limerick.",
+        """
+The the DET DT det 1
+warning warning NOUN NN nsubj 2
+applied apply VERB VBD ROOT 2
+to to ADP IN prep 2
+County County PROPN NNP compound 5
+Galway Galway PROPN NNP pobj 3
+, , PUNCT , punct 5
+County County PROPN NNP compound 8
+Mayo Mayo PROPN NNP conj 5
+, , PUNCT , punct 8
+County County PROPN NNP compound 11
+Clare Clare PROPN NNP conj 8
+, , PUNCT , punct 11
+County County PROPN NNP compound 14
+Cork Cork PROPN NNP conj 11
+, , PUNCT , punct 14
+County County PROPN NNP compound 17
+Kerry Kerry PROPN NNP nmod 20
+and and CCONJ CC cc 17
+County County PROPN NNP conj 17
+Limerick Limerick PROPN NNP conj 14
+. . PUNCT . punct 2""",
+        [(4, 6, 'GPE'), (7, 9, 'PERSON'), (10, 12, 'GPE'), (13, 15, 'GPE'), (16, 18, 'PERSON'), (19, 21, 'PERSON')],
+        [],
+        [('County Clare', 'LOCATED_IN', 'County Cork'), ('County Galway', 'LOCATED_IN', 'County Clare')],
+    ),
     (
         "unit of a larger place",
         "Urgut is a town in the Samarqand Region of Uzbekistan.",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -142,11 +143,48 @@ def comma_list(i: int, sent: Span, ms: DocMentions) -> bool:
     run, end = _comma_run(i, sent, ms)
     if any(m.iso3 and ms.as_place(m) is m for m in run[:-1]):
         return True
+    if parallel_names(i, end, sent):
+        return True
     if run[-1].text.endswith("."):
         return False  # a state's abbreviation ends an address: "Jackson, Wyo., and Gunnison, Colo."
     doc = sent.doc
     nxt = end + 1 if end < sent.end and doc[end].text == "," else end
     return nxt < sent.end and doc[nxt].lower_ in _LIST_ENDS
+
+
+def _names_around(i: int, end: int, sent: Span) -> list[str]:
+    """The entity names joined by commas to the run ``i:end``, whatever their labels, in order: the NER often
+    tags some items of a list as persons ("County Galway, County *Mayo*, County Clare, County Cork")."""
+    doc = sent.doc
+    ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+    starts = {e.start: e for e in ents}
+    ends = {e.end: e for e in ents}
+    first = next((e for e in ents if e.start <= i < e.end), None)
+    if first is None:
+        return []
+    names = [first.text]
+    left = first
+    while left.start - 1 > sent.start and doc[left.start - 1].text == "," and left.start - 1 in ends:
+        left = ends[left.start - 1]
+        names.insert(0, left.text)
+    right = first
+    while right.end < sent.end and doc[right.end].text == "," and right.end + 1 in starts:
+        right = starts[right.end + 1]
+        names.append(right.text)
+    return names
+
+
+def parallel_names(i: int, end: int, sent: Span) -> bool:
+    """Whether the names around a comma run are items of one kind, so a list: "County Clare, County Cork",
+    "New York, New Jersey", "Orange County, Kern County" share a first or a last word; an address's levels
+    do not ("Guilderland, Albany County, New York"), and "New York City, New York" names its state."""
+    names = [n.split() for n in _names_around(i, end, sent)]
+    for a, b in pairwise(names):
+        if len(a) < 2 or len(b) < 2 or a[:len(b)] == b or b[:len(a)] == a:
+            continue
+        if a[0] == b[0] or a[-1] == b[-1]:
+            return True
+    return False
 
 
 def containers(i: int, sent: Span, ms: DocMentions) -> list[Mention]:

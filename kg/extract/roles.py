@@ -155,12 +155,24 @@ def _members(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon,
                 yield c
 
 
+def _hyphen_prefix(noun: Token) -> list[str]:
+    """The words a hyphen joins to a role noun the parser left beside it, not below it: "former *vice-*
+    president of Namibia" is parsed "vice", "-", "president" as three appositions (MEMBER_OF, not LEADER_OF)."""
+    doc = noun.doc
+    i = noun.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha and doc[i - 2].head.i != i:
+        return [doc[i - 2].text, "-"]
+    return []
+
+
 def _role_type(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon) -> tuple[str | None, bool]:
     """(relation type, whether the noun is relational) of a role noun: "ally" (relational), "president"."""
     entry = lex.noun(noun.lemma_)
     if entry is not None and entry.relational:
         return entry.type, True
     words = [c.text for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    words += _hyphen_prefix(noun)
     words.append(noun.text)
     # a title with its own "of" phrase: "chief of staff" (MEMBER_OF), not "chief" (LEADER_OF)
     of_words = [[*words, "of", o.text] for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -2,7 +2,9 @@
 
 - ``non_actors.jsonl``: names the NER tags as actors that are none (kind ``disease``, ``event``, ``law``,
   ``building``, ``platform``, ``other``), news outlets (``outlet``: no actor where they are the source of a
-  report, "told CNN") and the corpus's own publisher (``publisher``: "told Wikinews", never an actor);
+  report, "told CNN") and the corpus's own publisher (``publisher``: "told Wikinews", never an actor); a row
+  with ``first_word`` instead of ``name`` covers every name opening with that word (kind ``weather``:
+  "Hurricane Lorenzo", "Typhoon Hagibis");
 - ``institutions.jsonl``: bare institution names ("Parliament", "the Senate") that name one body per
   country, so they need their country to be an actor at all;
 - ``first_names.jsonl``: first names with the gender they tell ("f" or "m"; names given to both are left
@@ -10,6 +12,8 @@
 
 >>> words().kind("COVID-19"), words().kind("told"), words().is_institution("the Senate")
 ('disease', None, True)
+>>> words().kind("Hurricane Lorenzo"), words().kind("Hurricane")
+('weather', None)
 >>> lists = words()
 >>> lists.institution_of("the senate", "United States", "USA"), lists.institution_of("Parliament", "Netherlands", "NLD")
 ('United States Senate', 'Parliament of the Netherlands')
@@ -28,7 +32,7 @@ from kg.actors import normalize
 from kg.ontology import DATA_DIR
 
 #: Kinds of ``non_actors.jsonl`` that are never an actor, whatever the sentence.
-NEVER_ACTORS = frozenset({"disease", "event", "law", "building", "platform", "other", "publisher"})
+NEVER_ACTORS = frozenset({"disease", "event", "law", "building", "platform", "other", "publisher", "weather"})
 
 
 # States whose English name takes "the" ("the Netherlands"), besides the Republics, Islands and States.
@@ -46,13 +50,17 @@ class ActorWords:
     """The three lists, by normalised form (see :func:`kg.actors.normalize`)."""
 
     kinds: dict[str, str]
+    first_words: dict[str, str]  # lower-case first word of a name -> kind ("hurricane" -> "weather")
     institutions: dict[str, str]  # normalised -> the name as listed ("Supreme Court")
     official: dict[tuple[str, str], str]  # (normalised institution, ISO3) -> its own name ("United States Senate")
     genders: dict[str, str]  # lower-case first name -> "f" | "m"
 
     def kind(self, name: str) -> str | None:
         """The kind of non-actor ``name`` is ("disease", "outlet", ...), or ``None`` for anything else."""
-        return self.kinds.get(normalize(name))
+        found = self.kinds.get(normalize(name))
+        if found is None and " " in name.strip():
+            found = self.first_words.get(name.split()[0].lower())
+        return found
 
     def is_never_actor(self, name: str) -> bool:
         return self.kind(name) in NEVER_ACTORS
@@ -87,7 +95,8 @@ class ActorWords:
 def words() -> ActorWords:
     """The packaged lists, loaded once per process."""
     return ActorWords(
-        kinds={normalize(r["name"]): r["kind"] for r in _rows("non_actors.jsonl")},
+        kinds={normalize(r["name"]): r["kind"] for r in _rows("non_actors.jsonl") if "name" in r},
+        first_words={r["first_word"].lower(): r["kind"] for r in _rows("non_actors.jsonl") if "first_word" in r},
         institutions={normalize(r["name"]): r["name"] for r in _rows("institutions.jsonl")},
         official={(normalize(r["name"]), iso3): name for r in _rows("institutions.jsonl")
                   for iso3, name in r.get("by_state", {}).items()},

@@ -129,6 +129,9 @@ def test_a_disease_or_platform_is_no_actor() -> None:
     acts = DocumentActors([])
     assert acts.resolve("COVID-19", "ORG") is None and acts.resolve("Twitter", "PERSON") is None
     assert acts.resolve("Brexit", "PERSON") is None and acts.resolve("Hagia Sophia", "PERSON") is None
+    # a named storm, by its first word: "Hurricane Lorenzo hit the Azores" is no attack by an actor
+    assert acts.resolve("Hurricane Lorenzo", "ORG") is None and acts.resolve("Typhoon Hagibis", "GPE") is None
+    assert acts.resolve("Cyclone Idai", "PERSON") is None and acts.resolve("Lorenzo", "PERSON") is not None
 
 
 def test_a_bare_institution_takes_the_documents_state_or_stays_out() -> None:

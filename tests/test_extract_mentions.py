@@ -142,3 +142,23 @@ Pakistan Pakistan PROPN NNP appos 9
     assert facts(doc) == [("Gujranwala", "LOCATED_IN", "Pakistan")]
     mention = DocMentions.build(doc).by_token[0]
     assert mention.text == "Gujranwala" and 1 not in DocMentions.build(doc).by_token
+
+
+def test_a_caption_credit_is_no_part_of_a_name() -> None:
+    doc = parsed_doc(NLP.vocab, """
+AIP AIP PROPN NNP compound 1
+Chairman Chairman PROPN NNP compound 4
+Markham Markham PROPN NNP compound 3
+Robinson Robinson PROPN NNP compound 4
+Image Image PROPN NNP ROOT 4
+: : PUNCT : punct 4
+Markham Markham PROPN NNP compound 7
+Robinson Robinson PROPN NNP appos 4
+. . PUNCT . punct 4""", ents=[(0, 1, "ORG"), (2, 5, "PERSON"), (6, 8, "PERSON")])
+    mentions = DocMentions.build(doc)
+    assert mentions.by_token[2].text == "Markham Robinson" and 4 not in mentions.by_token
+    doc = parsed_doc(NLP.vocab, """
+Image Image PROPN NNP compound 1
+Credit Credit PROPN NNP ROOT 1
+. . PUNCT . punct 1""", ents=[(0, 2, "ORG")])
+    assert DocMentions.build(doc).by_token[0].text == "Image Credit"  # not before a colon: the name stays

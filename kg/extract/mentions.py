@@ -314,6 +314,10 @@ class DocMentions:
         return ((i, m) for i, m in self.ordered if start <= i < end)
 
 
+# Words that open a picture's credit in a caption ("Keisha Lance Bottoms Image: Afdahe."): never part of a name.
+_CREDIT_WORDS = frozenset({"Image", "Photo", "Picture", "Credit"})
+
+
 def _repaired(ent: Span, lex: Lexicon) -> Span:
     """An entity span mended where the NER broke a name: cut at a parenthesis it does not close ("Gujranwala
     (Punjabi" is Gujranwala, "Isabeline (Liberal" Isabeline), and a person's span widened to the capitalised
@@ -325,6 +329,8 @@ def _repaired(ent: Span, lex: Lexicon) -> Span:
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
             end = i  # the words from an unclosed parenthesis on are a gloss, not the name
             break
+    if end - start > 1 and doc[end - 1].text in _CREDIT_WORDS and end < len(doc) and doc[end].text == ":":
+        end -= 1  # a caption's credit: "Keisha Lance Bottoms | Image: Afdahe."
     if ent.label_ == "PERSON":
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
         while start > sent_start and _given_name(doc[start - 1], lex) and doc[start - 1].dep_ == "compound" \

@@ -24,6 +24,8 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
+from kg.runner.fast_parse import GreedyDecoder
+
 # The lemmatizer's table of known words per POS (lists in spaCy's data).
 _INDEX = "lemma_index"
 # What the ruler of an English pipeline sets; a pattern setting anything else keeps the original ruler.
@@ -196,6 +198,8 @@ def _indexed(lookups: Lookups) -> Lookups:
 
 def faster(proc: Any) -> Any:
     """The fast stand-in for ``proc`` when there is one, else ``proc`` itself."""
+    if GreedyDecoder.fits(proc):
+        return GreedyDecoder(proc)  # the NER and the parser: same moves, decoded with the GIL held
     if TagMapRuler.fits(proc):
         return TagMapRuler(proc)
     if CachedLemmatizer.fits(proc):

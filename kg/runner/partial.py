@@ -95,7 +95,7 @@ class PartialPipeline:
         self.nlp = nlp
         pipeline = [(name, proc) for name, proc in nlp.pipeline]
         self.entities = [("kg_sentencizer", Sentencizer()), ("kg_tidy_sentence_starts", tidy_sentence_starts),
-                         *[(n, p) for n, p in pipeline if n not in PARSE_COMPONENTS]]
+                         *[(n, faster(p)) for n, p in pipeline if n not in PARSE_COMPONENTS]]
         self.parse = [(n, faster(p)) for n, p in pipeline if n in PARSE_COMPONENTS]
         self._dep = nlp.vocab.strings.add(PLACEHOLDER_DEP)
         self._root = nlp.vocab.strings.add("ROOT")

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc
 
+from kg.runner import fast_parse
 from kg.runner.fast_parse import GreedyDecoder
 
 DATA = Path(__file__).parent / "data"
@@ -53,9 +54,16 @@ def _compare(nlp: Any, name: str, attrs: tuple[str, ...], texts: list[str], batc
     assert _annotations(fast, attrs) != _annotations(docs, attrs)  # the component did set something
 
 
-@pytest.mark.parametrize("batch_size", [1, 16])
-def test_same_entities_as_spacy(nlp: Any, batch_size: int) -> None:
+@pytest.mark.parametrize(("batch_size", "sub_batch_tokens"), [(1, 16_000), (16, 16_000), (64, 60)])
+def test_same_entities_as_spacy(nlp: Any, monkeypatch: pytest.MonkeyPatch, batch_size: int,
+                                sub_batch_tokens: int) -> None:
+    monkeypatch.setattr(fast_parse, "SUB_BATCH_TOKENS", sub_batch_tokens)
     _compare(nlp, "ner", ENTITIES, _texts(), batch_size)
+
+
+def test_sub_batches_keep_to_the_token_budget(vocab: Any) -> None:
+    docs = [Doc(vocab, words=["w"] * n) for n in (1, 2, 3, 5, 9)]
+    assert [[len(d) for d in run] for run in fast_parse._sub_batches(docs, 5)] == [[1, 2], [3], [5], [9]]
 
 
 def test_same_trees_as_spacy(nlp: Any) -> None:

@@ -8,6 +8,9 @@ give the same annotations (tests/test_partial.py compares them token for token w
   handful) become dictionary look-ups; the others still go through a :class:`~spacy.matcher.Matcher`; every
   match is applied in the ruler's own order, so later patterns win as before.
 * :class:`CachedLemmatizer`: the rule lemmatizer, one lemma per (word, POS, morphology) looked up once.
+
+:func:`faster` picks the stand-in of a component, also :class:`kg.runner.fast_parse.GreedyDecoder` for the
+NER and the parser.
 """
 
 from __future__ import annotations

@@ -102,6 +102,30 @@ def test_two_jobs_give_the_same_triples_in_the_same_order(nlp: Any) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.slow
+def test_spawned_workers_give_the_same_triples(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # where kg cannot fork (macOS, Windows) or is told not to, each worker loads the model itself
+    monkeypatch.setenv("KG_MP_START", "spawn")
+    docs = _docs(4)
+    one = list(extract_documents(docs, nlp=nlp))
+    assert one and [t.to_dict() for t in extract_parallel(docs, ExtractOptions(), jobs=2)] == \
+        [t.to_dict() for t in one]
+
+
+def test_workers_fork_on_linux_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.runner import pipeline
+
+    monkeypatch.delenv("KG_MP_START", raising=False)
+    monkeypatch.setattr(pipeline.sys, "platform", "linux")
+    assert pipeline.start_method() == "fork"
+    monkeypatch.setattr(pipeline.sys, "platform", "darwin")
+    assert pipeline.start_method() == "spawn"
+    monkeypatch.setenv("KG_MP_START", "forkserver")
+    assert pipeline.start_method() == "forkserver"
+    assert pipeline._WORKER_NLP is None  # the parent keeps no pipeline after a run
+
+
+@pytest.mark.model
 def test_long_documents_are_parsed_in_pieces_with_document_offsets(nlp: Any) -> None:
     text = "\n\n".join(["Germany and France signed a defence agreement in Berlin."] * 6)
     doc = Document(id="long", text=text)

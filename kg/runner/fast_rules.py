@@ -8,6 +8,9 @@ give the same annotations (tests/test_partial.py compares them token for token w
   handful) become dictionary look-ups; the others still go through a :class:`~spacy.matcher.Matcher`; every
   match is applied in the ruler's own order, so later patterns win as before.
 * :class:`CachedLemmatizer`: the rule lemmatizer, one lemma per (word, POS, morphology) looked up once.
+
+:func:`faster` picks the stand-in of a component, also :class:`kg.runner.fast_parse.GreedyDecoder` for the
+NER and the parser.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from spacy.lookups import Lookups
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+
+from kg.runner.fast_parse import GreedyDecoder
 
 # The lemmatizer's table of known words per POS (lists in spaCy's data).
 _INDEX = "lemma_index"
@@ -196,6 +201,8 @@ def _indexed(lookups: Lookups) -> Lookups:
 
 def faster(proc: Any) -> Any:
     """The fast stand-in for ``proc`` when there is one, else ``proc`` itself."""
+    if GreedyDecoder.fits(proc):
+        return GreedyDecoder(proc)  # the NER and the parser: same moves, decoded with the GIL held
     if TagMapRuler.fits(proc):
         return TagMapRuler(proc)
     if CachedLemmatizer.fits(proc):

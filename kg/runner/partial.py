@@ -10,7 +10,8 @@ two actors. So, for a batch of texts:
 2. :func:`kg.runner.select.selected_spans` picks the runs of sentences worth parsing, from mentions alone;
 3. each run becomes a Doc of its own (same words, spaces and norms, its sentence starts kept as hints the
    parser may refine) and goes through the parse components, all runs of the batch together, with the
-   attribute ruler and lemmatizer replaced by their exact fast stand-ins (:mod:`kg.runner.fast_rules`);
+   attribute ruler and lemmatizer replaced by their exact fast stand-ins (:mod:`kg.runner.fast_rules`) and
+   the parser, like the NER in step 1, decoded with the GIL held (:mod:`kg.runner.fast_parse`);
 4. tags, morphology, lemmas and the dependency tree of each run are copied back into the text's Doc
    (``Doc.from_array``). A sentence left out gets no tags or lemmas and a placeholder tree: each token
    attached to the next with the label ``dep``, the last one the ``ROOT``, so it stays one sentence and a
@@ -95,7 +96,7 @@ class PartialPipeline:
         self.nlp = nlp
         pipeline = [(name, proc) for name, proc in nlp.pipeline]
         self.entities = [("kg_sentencizer", Sentencizer()), ("kg_tidy_sentence_starts", tidy_sentence_starts),
-                         *[(n, p) for n, p in pipeline if n not in PARSE_COMPONENTS]]
+                         *[(n, faster(p)) for n, p in pipeline if n not in PARSE_COMPONENTS]]
         self.parse = [(n, faster(p)) for n, p in pipeline if n in PARSE_COMPONENTS]
         self._dep = nlp.vocab.strings.add(PLACEHOLDER_DEP)
         self._root = nlp.vocab.strings.add("ROOT")

@@ -1,14 +1,16 @@
 """Run documents through spaCy and the extraction rules, streamed, in one process or several.
 
 Documents are read lazily and triples come out as soon as their document is done, in input order,
-so memory does not grow with the corpus. With ``jobs > 1`` worker processes each load the model
-once and parse batches of documents; results are put back in input order, so the output is the
-same as with one job.
+so memory does not grow with the corpus. With ``jobs > 1`` worker processes parse batches of
+documents, each with the model loaded once (on Linux loaded and warmed once in the parent, the
+workers forked from it: :func:`start_method`); results are put back in input order, so the output
+is the same as with one job.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +31,8 @@ CHUNK_CHARS = 100_000
 BATCH_CHARS = 250_000
 #: Documents sent to a worker process at a time.
 WORKER_BATCH = 16
+#: What a pipeline is run on before worker processes are forked from it (see :func:`_preloaded`).
+WARM_UP = "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing. He praised him."
 ENGINES = ("local", "dask")
 
 
@@ -156,7 +160,31 @@ def _init_worker(options: ExtractOptions) -> None:
     from kg.nlp import load_pipeline
 
     _die_with_parent()
-    _WORKER_NLP, _WORKER_OPTIONS = load_pipeline(options.model), options
+    if _WORKER_NLP is None:  # spawned: load the model here (a forked worker has its parent's)
+        _WORKER_NLP = load_pipeline(options.model)
+    _WORKER_OPTIONS = options
+
+
+def start_method() -> str:
+    """How worker processes start: ``KG_MP_START`` when set; else ``fork`` on Linux, where the workers
+    inherit the pipeline the parent loaded and warmed once (copy-on-write); else ``spawn``."""
+    import multiprocessing
+
+    wanted = os.environ.get("KG_MP_START")
+    if wanted:
+        return wanted
+    return "fork" if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
+        else "spawn"
+
+
+def _preloaded(options: ExtractOptions) -> Any:
+    """The pipeline, loaded and run once on a short text, so the lazy tables (gazetteer, lexicon, the fast
+    rules' caches) are built before the workers are forked, not once in each."""
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline(options.model)
+    extract_batch([Document(id="warm-up", text=WARM_UP)], nlp, options)
+    return nlp
 
 
 def extract_batch(documents: Sequence[Document], nlp: Any, options: ExtractOptions) -> list[DocResult]:
@@ -217,14 +245,24 @@ def ordered_map(submit: Callable[[list[Document]], BatchResult],
 def extract_parallel(documents: Iterable[Document], options: ExtractOptions, *, jobs: int,
                      on_document: OnDocument | None = None) -> Iterator[Triple]:
     """Like :func:`extract_stream`, with ``jobs`` worker processes; same triples, same order."""
+    global _WORKER_NLP
     import multiprocessing
 
-    # "spawn" keeps workers free of the parent's threads and state; each loads the model once.
-    ctx = multiprocessing.get_context(os.environ.get("KG_MP_START", "spawn"))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(options,)) as pool:
-        yield from ordered_map(lambda docs: pool.submit(_run_batch, docs), documents,
-                               window=2 * jobs, on_document=on_document)
+    method = start_method()
+    if method == "fork":
+        _WORKER_NLP = _preloaded(options)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                                 initializer=_init_worker, initargs=(options,)) as pool:
+            if method == "fork":
+                sys.stdout.flush()  # a forked worker flushes its copy of what is buffered when it exits
+                sys.stderr.flush()
+                pool.submit(int).result()  # every worker is forked on the first task: now, before the
+                _WORKER_NLP = None  # parent starts threads or writes output; then the parent lets go of it
+            yield from ordered_map(lambda docs: pool.submit(_run_batch, docs), documents,
+                                   window=2 * jobs, on_document=on_document)
+    finally:
+        _WORKER_NLP = None
 
 
 def extract_documents(documents: Iterable[Document], *, nlp: Any = None, model: str | None = None,

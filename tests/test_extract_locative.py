@@ -178,6 +178,25 @@ Zalmay Zalmay PROPN NNP compound 11
 Khalilzad Khalilzad PROPN NNP dobj 9
 . . PUNCT . punct 9""", [(1, 2, "GPE"), (7, 9, "ORG"), (10, 12, "PERSON")],
      ("Taliban", "Zalmay Khalilzad"), ("Doha", "QAT")),
+    # the doers of a physical act are where it happened
+    ("agent_phrase", """
+US US PROPN NNP compound 1
+troops troop NOUN NNS nsubj 4
+in in ADP IN prep 1
+Syria Syria PROPN NNP pobj 2
+attacked attack VERB VBD ROOT 4
+ISIS ISIS PROPN NNP dobj 4
+. . PUNCT . punct 4""", [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "ORG")],
+     ("United States", "Islamic State"), ("Syria", "SYR")),
+    # the target is itself the place the phrase names: ASSAULT Iraq, in Iraq
+    ("target_place", """
+Iran Iran PROPN NNP nsubj 1
+launched launch VERB VBD ROOT 1
+an an DET DT det 3
+airstrike airstrike NOUN NN dobj 1
+in in ADP IN prep 3
+Iraq Iraq PROPN NNP pobj 4
+. . PUNCT . punct 1""", [(0, 1, "GPE"), (5, 6, "GPE")], ("Iran", "Iraq"), ("Iraq", "IRQ")),
     # the object is the state its seat names; the seat is the place
     ("seat_named_end", """
 Belarusian belarusian ADJ JJ amod 2
@@ -293,3 +312,27 @@ def test_a_place_the_data_does_not_know_keeps_no_country(vocab: Vocab) -> None:
     # a US state, a large city, a name cities of several countries share, an unknown village
     assert [place_country(n) for n in ("Florida", "Aleppo", "San Fernando", "Xyzzyville")] == [
         "USA", "SYR", None, None]
+
+
+def test_a_verbal_events_agent_is_not_placed(vocab: Vocab) -> None:
+    # "US officials in Syria accused ISIS": the accusation may be made anywhere; an attack is where its doers are
+    rows = """
+US US PROPN NNP compound 1
+officials official NOUN NNS nsubj 4
+in in ADP IN prep 1
+Syria Syria PROPN NNP pobj 2
+accused accuse VERB VBD ROOT 4
+ISIS ISIS PROPN NNP dobj 4
+. . PUNCT . punct 4"""
+    doc = parsed_doc(vocab, rows, ents=[(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "ORG")])
+    triples = extract_triples(doc, Document(id="d", text=doc.text, date="2019-03-06"))
+    assert [(t.relation_type, t.location) for t in triples if t.object == "Islamic State"] == [("ACCUSE", None)]
+
+
+def test_a_state_attacked_without_a_place_phrase_is_no_location(vocab: Vocab) -> None:
+    doc = parsed_doc(vocab, """
+Iran Iran PROPN NNP nsubj 1
+attacked attack VERB VBD ROOT 1
+Iraq Iraq PROPN NNP dobj 1
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    assert _located(doc, ("Iran", "Iraq")) == [(None, None)]

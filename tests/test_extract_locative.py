@@ -197,6 +197,13 @@ airstrike airstrike NOUN NN dobj 1
 in in ADP IN prep 3
 Iraq Iraq PROPN NNP pobj 4
 . . PUNCT . punct 1""", [(0, 1, "GPE"), (5, 6, "GPE")], ("Iran", "Iraq"), ("Iraq", "IRQ")),
+    # a place hit directly is where it was hit (a state at country precision)
+    ("target_place", """
+Typhoon Typhoon PROPN NNP compound 1
+Phanfone Phanfone PROPN NNP nsubj 2
+strikes strike VERB VBZ ROOT 2
+Philippines Philippines PROPN NNP dobj 2
+. . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "GPE")], ("Typhoon Phanfone", "Philippines"), ("Philippines", "PHL")),
     # the object is the state its seat names; the seat is the place
     ("seat_named_end", """
 Belarusian belarusian ADJ JJ amod 2
@@ -230,9 +237,9 @@ Reuters Reuters PROPN NNP appos 0
 The the DET DT det 6
 Taliban Taliban PROPN NNP nsubj 7
 attacked attack VERB VBD ROOT 7
-Pakistan Pakistan PROPN NNP dobj 7
-. . PUNCT . punct 7""", [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "ORG"), (8, 9, "GPE")],
-     ("Taliban", "Pakistan"), ("Kabul", "AFG")),
+ISIS ISIS PROPN NNP dobj 7
+. . PUNCT . punct 7""", [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "ORG"), (8, 9, "ORG")],
+     ("Taliban", "Islamic State"), ("Kabul", "AFG")),
 ]
 
 
@@ -268,9 +275,9 @@ officials official NOUN NNS nsubj 4
 said say VERB VBD ROOT 4
 Russia Russia PROPN NNP nsubj 6
 attacked attack VERB VBD ccomp 4
-Ukraine Ukraine PROPN NNP dobj 6
-. . PUNCT . punct 4""", ents=[(1, 2, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")])
-    assert _located(doc, ("Russia", "Ukraine")) == [(None, None)]
+ISIS ISIS PROPN NNP dobj 6
+. . PUNCT . punct 4""", ents=[(1, 2, "GPE"), (5, 6, "GPE"), (7, 8, "ORG")])
+    assert _located(doc, ("Russia", "Islamic State")) == [(None, None)]
 
 
 def test_a_dateline_places_only_the_lead(vocab: Vocab) -> None:
@@ -279,17 +286,18 @@ def test_a_dateline_places_only_the_lead(vocab: Vocab) -> None:
 Then then ADV RB advmod 12
 Iran Iran PROPN NNP nsubj 12
 attacked attack VERB VBD ROOT 12
-Iraq Iraq PROPN NNP dobj 12
+ISIS ISIS PROPN NNP dobj 12
 . . PUNCT . punct 12
 Later later ADV RB advmod 17
 Syria Syria PROPN NNP nsubj 17
 attacked attack VERB VBD ROOT 17
-Turkey Turkey PROPN NNP dobj 17
-. . PUNCT . punct 17""", ents=[*ents, (11, 12, "GPE"), (13, 14, "GPE"), (16, 17, "GPE"), (18, 19, "GPE")])
+ISIS ISIS PROPN NNP dobj 17
+. . PUNCT . punct 17""", ents=[*ents, (11, 12, "GPE"), (13, 14, "ORG"), (16, 17, "GPE"), (18, 19, "ORG")])
     got = {(t.subject, t.object): t.location
            for t in extract_triples(doc, Document(id="d", text=doc.text)) if t.relation_type == "ASSAULT"}
     # the two sentences after the dateline are the lead; the third is not
-    assert got == {("Taliban", "Pakistan"): "Kabul", ("Iran", "Iraq"): "Kabul", ("Syria", "Turkey"): None}
+    assert got == {("Taliban", "Islamic State"): "Kabul", ("Iran", "Islamic State"): "Kabul",
+                   ("Syria", "Islamic State"): None}
 
 
 def test_another_events_place_is_not_taken(vocab: Vocab) -> None:
@@ -329,10 +337,23 @@ ISIS ISIS PROPN NNP dobj 4
     assert [(t.relation_type, t.location) for t in triples if t.object == "Islamic State"] == [("ACCUSE", None)]
 
 
-def test_a_state_attacked_without_a_place_phrase_is_no_location(vocab: Vocab) -> None:
+def test_an_actor_named_by_its_state_is_no_target_place(vocab: Vocab) -> None:
+    # "attacked a US vessel": the vessel was hit, wherever it was; the state names its owner, not a place
     doc = parsed_doc(vocab, """
-Iran Iran PROPN NNP nsubj 1
+Japan Japan PROPN NNP nsubj 1
 attacked attack VERB VBD ROOT 1
-Iraq Iraq PROPN NNP dobj 1
+a a DET DT det 4
+US US PROPN NNP compound 4
+vessel vessel NOUN NN dobj 1
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    assert _located(doc, ("Japan", "United States")) == [(None, None)]
+
+
+def test_a_state_pressured_is_no_place(vocab: Vocab) -> None:
+    # coercion by word or money may come from anywhere: only force puts the event in its target
+    doc = parsed_doc(vocab, """
+Russia Russia PROPN NNP nsubj 1
+pressured pressure VERB VBD ROOT 1
+Ukraine Ukraine PROPN NNP dobj 1
 . . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "GPE")])
-    assert _located(doc, ("Iran", "Iraq")) == [(None, None)]
+    assert _located(doc, ("Russia", "Ukraine")) == [(None, None)]

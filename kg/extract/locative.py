@@ -13,7 +13,7 @@ event, and is never taken.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from spacy.tokens import Doc, Token
@@ -57,6 +57,9 @@ _AGENT_NOUN_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 # Relation types of force whose target may be a place, named as where it was done: "a US airstrike *in
 # Iraq*" (ASSAULT Iraq, in Iraq), "Turkish army deployments *in Libya*".
 TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Of those, the ones whose direct object is where they happened: "shelled Kabul", "strikes on Idlib",
+# "moving into Northern Syria" (a state so hit is the place at country precision); not "pressured Ukraine".
+OBJECT_PLACE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,7 @@ class PlaceQuery:
     lex: Lexicon
     seat_ends: frozenset[int] = frozenset()  # start offsets of ends that name a state by its seat
     dateline: PlaceMention | None = None  # the dateline's town, given for a document's lead sentences only
+    targets: list[PlaceMention] = field(default_factory=list)  # places named as an act's object ("hit Kabul")
 
     def not_end(self, p: PlaceMention) -> bool:
         return p.mention.start not in (self.ends[0].start, self.ends[1].start)
@@ -238,11 +242,13 @@ def agent_phrase(q: PlaceQuery) -> Where | None:
 
 def target_place(q: PlaceQuery) -> Where | None:
     """The relation's target named as a place on the relation's own phrase: "a US airstrike *in Iraq*"
-    (ASSAULT Iraq, in Iraq), "carried out the airstrike *at Baghdad International Airport*"."""
+    (ASSAULT Iraq, in Iraq), "carried out the airstrike *at Baghdad International Airport*", "Typhoon
+    Phanfone strikes *the Philippines*"."""
     if q.relation_type not in TARGET_PLACE_TYPES:
         return None
+    named = chain(q.places, q.targets if q.relation_type in OBJECT_PLACE_TYPES else ())
     # a seat named for its state ("a rally in Minsk", PROTEST Belarus) is :func:`seat_named_end`'s
-    return q.nearest(p for p in q.places if p.mention.start == q.ends[1].start and p.mention.start not in q.seat_ends
+    return q.nearest(p for p in named if p.mention.start == q.ends[1].start and p.mention.start not in q.seat_ends
                      and q.scope.owns(p.anchor, p.start) and q.place_ok(p.anchor))
 
 

@@ -18,7 +18,7 @@ from kg.records import Document
 Ents = list[tuple[int, int, str]]
 
 # (construction, parse rows, entities, (subject, object), (location, its state))
-CASES: list[tuple[str, str, Ents, tuple[str, str], tuple[str, str]]] = [
+CASES: list[tuple[str, str, Ents, tuple[str, str], tuple[str, str | None]]] = [
     ("own_phrase", """
 Putin Putin PROPN NNP nsubj 1
 met meet VERB VBD ROOT 1
@@ -204,6 +204,13 @@ Phanfone Phanfone PROPN NNP nsubj 2
 strikes strike VERB VBZ ROOT 2
 Philippines Philippines PROPN NNP dobj 2
 . . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "GPE")], ("Typhoon Phanfone", "Philippines"), ("Philippines", "PHL")),
+    # a region of no state hit directly is the place too
+    ("target_place", """
+Hurricane Hurricane PROPN NNP compound 1
+Lorenzo Lorenzo PROPN NNP nsubj 2
+hit hit VERB VBD ROOT 2
+Azores Azores PROPN NNP dobj 2
+. . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "LOC")], ("Hurricane Lorenzo", "Azores"), ("Azores", None)),
     # the object is the state its seat names; the seat is the place
     ("seat_named_end", """
 Belarusian belarusian ADJ JJ amod 2
@@ -252,14 +259,14 @@ def _located(doc: Doc, pair: tuple[str, str]) -> list[tuple[str | None, str | No
 
 @pytest.mark.parametrize(("name", "rows", "ents", "pair", "place"), CASES, ids=[c[0] for c in CASES])
 def test_construction_places_the_event(vocab: Vocab, name: str, rows: str, ents: Ents, pair: tuple[str, str],
-                                       place: tuple[str, str]) -> None:
+                                       place: tuple[str, str | None]) -> None:
     assert _located(parsed_doc(vocab, rows, ents=ents), pair) == [place]
 
 
 @pytest.mark.parametrize(("name", "rows", "ents", "pair", "place"), CASES, ids=[c[0] for c in CASES])
 def test_without_the_construction_the_place_is_not_found(vocab: Vocab, monkeypatch: pytest.MonkeyPatch, name: str,
                                                          rows: str, ents: Ents, pair: tuple[str, str],
-                                                         place: tuple[str, str]) -> None:
+                                                         place: tuple[str, str | None]) -> None:
     others = tuple(c for c in locative.CONSTRUCTIONS if c[0] != name)
     assert len(others) == len(locative.CONSTRUCTIONS) - 1
     monkeypatch.setattr(locative, "CONSTRUCTIONS", others)

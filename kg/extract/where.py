@@ -2,7 +2,8 @@
 
 :func:`sentence_places` finds the places a sentence puts something in (a place named after "in", "at",
 "near", "outside"; through a place noun: "in the Syrian city of Aleppo", "in Idlib province") with the
-token each hangs from; :func:`sentence_visits` the destinations of visits ("a trip *to Warsaw*").
+token each hangs from; :func:`sentence_visits` the destinations of visits ("a trip *to Warsaw*");
+:func:`sentence_targets` the places an act hits or enters ("shelled *Kabul*", "moving *into* Northern Syria").
 :mod:`kg.extract.locative` picks an event's own place among them: never a place of another clause, never a
 place that only says where an actor is ("Iran's embassy *in London*", "US troops *in Syria*"), never one of
 the relation's two ends, and never every town of the article (places named elsewhere are not looked at).
@@ -121,8 +122,8 @@ def sentence_targets(sent: Span, ms: DocMentions) -> list[PlaceMention]:
             found = place_at(tok, ms, tok.head.head.i, tok.head.i)
         else:
             continue
-        if found is not None and (found.mention.type != "LOC" or found.where.iso3):
-            out.append(found)  # as in sentence_places: no region of no state
+        if found is not None:  # a region hit is a place too ("Hurricane Lorenzo hits the Azores")
+            out.append(found)
     return out
 
 

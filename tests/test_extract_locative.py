@@ -18,7 +18,7 @@ from kg.records import Document
 Ents = list[tuple[int, int, str]]
 
 # (construction, parse rows, entities, (subject, object), (location, its state))
-CASES: list[tuple[str, str, Ents, tuple[str, str], tuple[str, str]]] = [
+CASES: list[tuple[str, str, Ents, tuple[str, str], tuple[str, str | None]]] = [
     ("own_phrase", """
 Putin Putin PROPN NNP nsubj 1
 met meet VERB VBD ROOT 1
@@ -178,6 +178,39 @@ Zalmay Zalmay PROPN NNP compound 11
 Khalilzad Khalilzad PROPN NNP dobj 9
 . . PUNCT . punct 9""", [(1, 2, "GPE"), (7, 9, "ORG"), (10, 12, "PERSON")],
      ("Taliban", "Zalmay Khalilzad"), ("Doha", "QAT")),
+    # the doers of a physical act are where it happened
+    ("agent_phrase", """
+US US PROPN NNP compound 1
+troops troop NOUN NNS nsubj 4
+in in ADP IN prep 1
+Syria Syria PROPN NNP pobj 2
+attacked attack VERB VBD ROOT 4
+ISIS ISIS PROPN NNP dobj 4
+. . PUNCT . punct 4""", [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "ORG")],
+     ("United States", "Islamic State"), ("Syria", "SYR")),
+    # the target is itself the place the phrase names: ASSAULT Iraq, in Iraq
+    ("target_place", """
+Iran Iran PROPN NNP nsubj 1
+launched launch VERB VBD ROOT 1
+an an DET DT det 3
+airstrike airstrike NOUN NN dobj 1
+in in ADP IN prep 3
+Iraq Iraq PROPN NNP pobj 4
+. . PUNCT . punct 1""", [(0, 1, "GPE"), (5, 6, "GPE")], ("Iran", "Iraq"), ("Iraq", "IRQ")),
+    # a place hit directly is where it was hit (a state at country precision)
+    ("target_place", """
+Typhoon Typhoon PROPN NNP compound 1
+Phanfone Phanfone PROPN NNP nsubj 2
+strikes strike VERB VBZ ROOT 2
+Philippines Philippines PROPN NNP dobj 2
+. . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "GPE")], ("Typhoon Phanfone", "Philippines"), ("Philippines", "PHL")),
+    # a region of no state hit directly is the place too
+    ("target_place", """
+Hurricane Hurricane PROPN NNP compound 1
+Lorenzo Lorenzo PROPN NNP nsubj 2
+hit hit VERB VBD ROOT 2
+Azores Azores PROPN NNP dobj 2
+. . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "LOC")], ("Hurricane Lorenzo", "Azores"), ("Azores", None)),
     # the object is the state its seat names; the seat is the place
     ("seat_named_end", """
 Belarusian belarusian ADJ JJ amod 2
@@ -211,9 +244,9 @@ Reuters Reuters PROPN NNP appos 0
 The the DET DT det 6
 Taliban Taliban PROPN NNP nsubj 7
 attacked attack VERB VBD ROOT 7
-Pakistan Pakistan PROPN NNP dobj 7
-. . PUNCT . punct 7""", [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "ORG"), (8, 9, "GPE")],
-     ("Taliban", "Pakistan"), ("Kabul", "AFG")),
+ISIS ISIS PROPN NNP dobj 7
+. . PUNCT . punct 7""", [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "ORG"), (8, 9, "ORG")],
+     ("Taliban", "Islamic State"), ("Kabul", "AFG")),
 ]
 
 
@@ -226,14 +259,14 @@ def _located(doc: Doc, pair: tuple[str, str]) -> list[tuple[str | None, str | No
 
 @pytest.mark.parametrize(("name", "rows", "ents", "pair", "place"), CASES, ids=[c[0] for c in CASES])
 def test_construction_places_the_event(vocab: Vocab, name: str, rows: str, ents: Ents, pair: tuple[str, str],
-                                       place: tuple[str, str]) -> None:
+                                       place: tuple[str, str | None]) -> None:
     assert _located(parsed_doc(vocab, rows, ents=ents), pair) == [place]
 
 
 @pytest.mark.parametrize(("name", "rows", "ents", "pair", "place"), CASES, ids=[c[0] for c in CASES])
 def test_without_the_construction_the_place_is_not_found(vocab: Vocab, monkeypatch: pytest.MonkeyPatch, name: str,
                                                          rows: str, ents: Ents, pair: tuple[str, str],
-                                                         place: tuple[str, str]) -> None:
+                                                         place: tuple[str, str | None]) -> None:
     others = tuple(c for c in locative.CONSTRUCTIONS if c[0] != name)
     assert len(others) == len(locative.CONSTRUCTIONS) - 1
     monkeypatch.setattr(locative, "CONSTRUCTIONS", others)
@@ -249,9 +282,9 @@ officials official NOUN NNS nsubj 4
 said say VERB VBD ROOT 4
 Russia Russia PROPN NNP nsubj 6
 attacked attack VERB VBD ccomp 4
-Ukraine Ukraine PROPN NNP dobj 6
-. . PUNCT . punct 4""", ents=[(1, 2, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")])
-    assert _located(doc, ("Russia", "Ukraine")) == [(None, None)]
+ISIS ISIS PROPN NNP dobj 6
+. . PUNCT . punct 4""", ents=[(1, 2, "GPE"), (5, 6, "GPE"), (7, 8, "ORG")])
+    assert _located(doc, ("Russia", "Islamic State")) == [(None, None)]
 
 
 def test_a_dateline_places_only_the_lead(vocab: Vocab) -> None:
@@ -260,17 +293,18 @@ def test_a_dateline_places_only_the_lead(vocab: Vocab) -> None:
 Then then ADV RB advmod 12
 Iran Iran PROPN NNP nsubj 12
 attacked attack VERB VBD ROOT 12
-Iraq Iraq PROPN NNP dobj 12
+ISIS ISIS PROPN NNP dobj 12
 . . PUNCT . punct 12
 Later later ADV RB advmod 17
 Syria Syria PROPN NNP nsubj 17
 attacked attack VERB VBD ROOT 17
-Turkey Turkey PROPN NNP dobj 17
-. . PUNCT . punct 17""", ents=[*ents, (11, 12, "GPE"), (13, 14, "GPE"), (16, 17, "GPE"), (18, 19, "GPE")])
+ISIS ISIS PROPN NNP dobj 17
+. . PUNCT . punct 17""", ents=[*ents, (11, 12, "GPE"), (13, 14, "ORG"), (16, 17, "GPE"), (18, 19, "ORG")])
     got = {(t.subject, t.object): t.location
            for t in extract_triples(doc, Document(id="d", text=doc.text)) if t.relation_type == "ASSAULT"}
     # the two sentences after the dateline are the lead; the third is not
-    assert got == {("Taliban", "Pakistan"): "Kabul", ("Iran", "Iraq"): "Kabul", ("Syria", "Turkey"): None}
+    assert got == {("Taliban", "Islamic State"): "Kabul", ("Iran", "Islamic State"): "Kabul",
+                   ("Syria", "Islamic State"): None}
 
 
 def test_another_events_place_is_not_taken(vocab: Vocab) -> None:
@@ -293,3 +327,40 @@ def test_a_place_the_data_does_not_know_keeps_no_country(vocab: Vocab) -> None:
     # a US state, a large city, a name cities of several countries share, an unknown village
     assert [place_country(n) for n in ("Florida", "Aleppo", "San Fernando", "Xyzzyville")] == [
         "USA", "SYR", None, None]
+
+
+def test_a_verbal_events_agent_is_not_placed(vocab: Vocab) -> None:
+    # "US officials in Syria accused ISIS": the accusation may be made anywhere; an attack is where its doers are
+    rows = """
+US US PROPN NNP compound 1
+officials official NOUN NNS nsubj 4
+in in ADP IN prep 1
+Syria Syria PROPN NNP pobj 2
+accused accuse VERB VBD ROOT 4
+ISIS ISIS PROPN NNP dobj 4
+. . PUNCT . punct 4"""
+    doc = parsed_doc(vocab, rows, ents=[(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "ORG")])
+    triples = extract_triples(doc, Document(id="d", text=doc.text, date="2019-03-06"))
+    assert [(t.relation_type, t.location) for t in triples if t.object == "Islamic State"] == [("ACCUSE", None)]
+
+
+def test_an_actor_named_by_its_state_is_no_target_place(vocab: Vocab) -> None:
+    # "attacked a US vessel": the vessel was hit, wherever it was; the state names its owner, not a place
+    doc = parsed_doc(vocab, """
+Japan Japan PROPN NNP nsubj 1
+attacked attack VERB VBD ROOT 1
+a a DET DT det 4
+US US PROPN NNP compound 4
+vessel vessel NOUN NN dobj 1
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    assert _located(doc, ("Japan", "United States")) == [(None, None)]
+
+
+def test_a_state_pressured_is_no_place(vocab: Vocab) -> None:
+    # coercion by word or money may come from anywhere: only force puts the event in its target
+    doc = parsed_doc(vocab, """
+Russia Russia PROPN NNP nsubj 1
+pressured pressure VERB VBD ROOT 1
+Ukraine Ukraine PROPN NNP dobj 1
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    assert _located(doc, ("Russia", "Ukraine")) == [(None, None)]

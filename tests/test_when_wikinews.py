@@ -30,7 +30,7 @@ PASSAGES = [
      "IBM acquired Red Hat last year", "IBM", "Red Hat", "2019", None),
     # the signing is in a relative clause of the summit: the place of the meeting the summit is
     ("2019-07-10_Benin_Nigeria_join_African_Union_continental_free_trade_bloc.txt",
-     "member states met in Niamey", "Patrice Talon", "African Continental Free Trade Area (AfCFTA", None, "Niamey"),
+     "member states met in Niamey", "Patrice Talon", "African Continental Free Trade Area", None, "Niamey"),
     # "that time in Athens": a bare noun phrase of the verb; the delegations of a list share its verb
     ("2020-01-10_Greek_prime_minister_reaffirms_EastMed_pipeline_project_is_open_for_other_countr.txt",
      "that time in Athens", "Greece", "Israel", "2020-01-02", "Athens"),
@@ -42,9 +42,10 @@ PASSAGES = [
     # a place named with a person is where the person is, not where the event was
     ("2019-08-08_Gunman_opens_fire_in_El_Paso_Texas_superstore_more_than_20_dead.txt",
      "protections for Mexicans in the United States", "Mexico", "United States", None, None),
+    # the state an offensive goes into is where it was fought (country precision)
     ("2019-10-15_Kurds_announce_deal_with_Assad_27s_government_as_Turkey_invades_Syria_27s_northe.txt",
      "Turkey began a military offensive into north-eastern Syria on Wednesday", "Turkey", "Syria", "2019-10-09",
-     None),
+     "Syria"),
 ]
 
 

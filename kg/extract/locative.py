@@ -4,7 +4,8 @@
 Each takes a :class:`PlaceQuery` (one relation, its scope and the sentence's places from
 :mod:`kg.extract.where`) and gives a :class:`~kg.extract.where.Where` or ``None``. None of them looks
 past the sentence, and none takes a place that only says where an actor is ("Iran's embassy *in London*
-criticised ...", "US troops *in Syria*") or a place of a clause the relation is not in: a reporting
+criticised ...") but for the doers of a physical act ("US troops *in Syria* attacked ...": the attack was
+there; not "officials in Kyiv accused ..."), nor a place of a clause the relation is not in: a reporting
 verb's place ("officials said *in Geneva* that Russia had attacked") is where the saying was, not the
 event, and is never taken.
 """
@@ -12,7 +13,7 @@ event, and is never taken.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,17 @@ PATIENT_TYPES = frozenset({"ASSAULT"})
 _FRAME_DEPS = frozenset({"conj", "xcomp"})
 # Prepositions of a fronted place ("*In* Kabul, ...", "*From* Israel, Pompeo spoke").
 _FRONTED_PREPS = frozenset({"in", "at", "near", "from", "outside", "inside"})
+# Relation types of physical force, done where the doer is: "US troops *in Syria* attacked", "police *in
+# Minsk* detained"; not verbal events ("officials in Kyiv accused ...": the accusation may be made anywhere).
+AGENT_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Dependencies by which an agent names the people who act ("*US* troops", "*Russia's* forces").
+_AGENT_NOUN_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# Relation types of force whose target may be a place, named as where it was done: "a US airstrike *in
+# Iraq*" (ASSAULT Iraq, in Iraq), "Turkish army deployments *in Libya*".
+TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Of those, the ones whose direct object is where they happened: "shelled Kabul", "strikes on Idlib",
+# "moving into Northern Syria" (a state so hit is the place at country precision); not "pressured Ukraine".
+OBJECT_PLACE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,7 @@ class PlaceQuery:
     lex: Lexicon
     seat_ends: frozenset[int] = frozenset()  # start offsets of ends that name a state by its seat
     dateline: PlaceMention | None = None  # the dateline's town, given for a document's lead sentences only
+    targets: list[PlaceMention] = field(default_factory=list)  # places named as an act's object ("hit Kabul")
 
     def not_end(self, p: PlaceMention) -> bool:
         return p.mention.start not in (self.ends[0].start, self.ends[1].start)
@@ -211,6 +224,34 @@ def patient_phrase(q: PlaceQuery) -> Where | None:
     return q.nearest(p for p in q.places if q.not_end(p) and holds_object(p))
 
 
+def agent_phrase(q: PlaceQuery) -> Where | None:
+    """A place on the people who do a physical act, the subject of its verb: "US troops *in Syria* attacked
+    ISIS" (the attack was in Syria); a verbal event's agent is not placed so."""
+    if q.relation_type not in AGENT_PLACE_TYPES:
+        return None
+    doc = q.doc
+    agent = doc[q.end_heads[0]]
+    nouns = {agent.i, agent.head.i} if agent.dep_ in _AGENT_NOUN_DEPS else {agent.i}
+
+    def on_agent(p: PlaceMention) -> bool:
+        noun = doc[p.anchor]
+        return p.anchor in nouns and p.start > p.anchor and noun.dep_ == "nsubj" and \
+            noun.head.i in q.scope.depth and noun.head.pos_ in CLAUSE_POS
+    return q.nearest(p for p in q.places if q.not_end(p) and on_agent(p))
+
+
+def target_place(q: PlaceQuery) -> Where | None:
+    """The relation's target named as a place on the relation's own phrase: "a US airstrike *in Iraq*"
+    (ASSAULT Iraq, in Iraq), "carried out the airstrike *at Baghdad International Airport*", "Typhoon
+    Phanfone strikes *the Philippines*"."""
+    if q.relation_type not in TARGET_PLACE_TYPES:
+        return None
+    named = chain(q.places, q.targets if q.relation_type in OBJECT_PLACE_TYPES else ())
+    # a seat named for its state ("a rally in Minsk", PROTEST Belarus) is :func:`seat_named_end`'s
+    return q.nearest(p for p in named if p.mention.start == q.ends[1].start and p.mention.start not in q.seat_ends
+                     and q.scope.owns(p.anchor, p.start) and q.place_ok(p.anchor))
+
+
 def seat_named_end(q: PlaceQuery) -> Where | None:
     """A seat of power the relation reads as its state, named as the setting or the visit's destination:
     "held a rally *in Minsk*" (PROTEST Belarus, in Minsk), "Putin's visit *to Pyongyang*" (CONSULT North
@@ -230,11 +271,16 @@ def lead_dateline(q: PlaceQuery) -> Where | None:
     return q.dateline.where if q.dateline is not None and q.not_end(q.dateline) else None
 
 
+# Constructions whose place is one of the relation's ends by design.
+_NAMES_AN_END = frozenset({"target_place"})
+
 #: The constructions, most direct first: the first to name a place gives the event its location.
 CONSTRUCTIONS: tuple[tuple[str, Callable[[PlaceQuery], Where | None]], ...] = (
     ("own_phrase", own_phrase),
     ("staged_event", staged_event),
     ("patient_phrase", patient_phrase),
+    ("agent_phrase", agent_phrase),
+    ("target_place", target_place),
     ("after_apposition", after_apposition),
     ("adverbial_noun", adverbial_noun),
     ("visit_destination", visit_destination),
@@ -248,8 +294,9 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[PlaceQuery], Where | None]], ...] = (
 def event_location(q: PlaceQuery) -> Where | None:
     """Where the relation of ``q`` happened, by the first construction of :data:`CONSTRUCTIONS` that says it."""
     actors = {q.ends[0].name, q.ends[1].name}
-    for _name, construction in CONSTRUCTIONS:
+    for name, construction in CONSTRUCTIONS:
         found = construction(q)
-        if found is not None and found.name not in actors:  # the place is no actor of the relation
+        # the place is no actor of the relation, but for a target that is itself the place
+        if found is not None and (found.name not in actors or name in _NAMES_AN_END):
             return found
     return None

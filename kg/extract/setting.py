@@ -18,7 +18,15 @@ from kg.extract.locative import PlaceQuery, event_location
 from kg.extract.mentions import DocMentions
 from kg.extract.scope import CLAUSE_POS, relation_scope
 from kg.extract.when import DateMention, When, event_date, sentence_dates
-from kg.extract.where import DESTINATION_PREPS, PlaceMention, Where, dateline_place, sentence_places, sentence_visits
+from kg.extract.where import (
+    DESTINATION_PREPS,
+    PlaceMention,
+    Where,
+    dateline_place,
+    sentence_places,
+    sentence_targets,
+    sentence_visits,
+)
 from kg.ontology import RELATION_TYPES
 from kg.records import Mention
 
@@ -42,17 +50,18 @@ class SentenceSetting:
     visits: tuple[PlaceMention, ...] = ()  # the destinations of visits ("a trip to Warsaw")
     seats: frozenset[int] = frozenset()  # start offsets of mentions that name a state by its seat
     dateline: PlaceMention | None = None  # the document's dateline town, in its first sentences only
+    targets: tuple[PlaceMention, ...] = ()  # places named as an act's object ("hit the Azores")
 
     @classmethod
     def build(cls, sent: Span, ms: DocMentions, heads: dict[int, int], lex: Lexicon) -> SentenceSetting:
         places, visits = sentence_places(sent, ms), sentence_visits(sent, ms)
         seats = frozenset(p.mention.start for p in places + visits if p.mention.start in ms.places)
         return cls(sent, sentence_dates(sent), places, heads, ms.by_token, lex, ms.char_offset,
-                   tuple(visits), seats, _lead_dateline(sent, ms))
+                   tuple(visits), seats, _lead_dateline(sent, ms), tuple(sentence_targets(sent, ms)))
 
     def of(self, c: Candidate, base: str | None) -> tuple[When | None, Where | None]:
         """The candidate's own date (resolved against the document date ``base``) and place."""
-        nothing = not self.dates and not self.places and not self.visits and self.dateline is None
+        nothing = not (self.dates or self.places or self.visits or self.targets) and self.dateline is None
         if nothing or c.relation_type in TIMELESS_TYPES:
             return None, None
         s, o = self._head(c.subject), self._head(c.object)
@@ -83,10 +92,10 @@ class SentenceSetting:
         future = c.modality == "future"
         when = event_date(self.dates, scope, base, future=future, anchor_ok=anchor_ok) if self.dates else None
         where = None
-        if (self.places or self.visits or self.dateline) and not standing:
+        if (self.places or self.visits or self.targets or self.dateline) and not standing:
             where = event_location(PlaceQuery(self.sent.doc, scope, (c.subject, c.object), (s, o), c.relation_type,
                                               self.places, list(self.visits), place_ok, self.lex, self.seats,
-                                              self.dateline))
+                                              self.dateline, list(self.targets)))
         return when, where
 
     def _patient_place(self, obj: Mention, head: int) -> bool:

@@ -2,7 +2,8 @@
 
 :func:`sentence_places` finds the places a sentence puts something in (a place named after "in", "at",
 "near", "outside"; through a place noun: "in the Syrian city of Aleppo", "in Idlib province") with the
-token each hangs from; :func:`sentence_visits` the destinations of visits ("a trip *to Warsaw*").
+token each hangs from; :func:`sentence_visits` the destinations of visits ("a trip *to Warsaw*");
+:func:`sentence_targets` the places an act hits or enters ("shelled *Kabul*", "moving *into* Northern Syria").
 :mod:`kg.extract.locative` picks an event's own place among them: never a place of another clause, never a
 place that only says where an actor is ("Iran's embassy *in London*", "US troops *in Syria*"), never one of
 the relation's two ends, and never every town of the article (places named elsewhere are not looked at).
@@ -53,6 +54,8 @@ VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stop", "stopover", "journey",
 VISIT_VERBS = frozenset({"visit", "tour"})
 # Verbs of travelling, whose "to" phrase is where the traveller arrives ("Pompeo *flew* to Riyadh").
 TRAVEL_VERBS = frozenset({"travel", "fly", "go", "head", "come", "journey"})
+# Prepositions of an act's target ("attacks *on* Abqaiq", "moving *into* Northern Syria", "troops *to* Riyadh").
+TARGET_PREPS = frozenset({"on", "onto", "into", "to"})
 # Tokens from the start of a document a dateline is looked for in (a headline and a date may come first).
 _DATELINE_REACH = 80
 
@@ -103,6 +106,23 @@ def sentence_visits(sent: Span, ms: DocMentions) -> list[PlaceMention]:
         else:
             continue
         if found is not None:
+            out.append(found)
+    return out
+
+
+def sentence_targets(sent: Span, ms: DocMentions) -> list[PlaceMention]:
+    """The places a sentence names as the object of a verb or of "on", "into", "to": "hit *the Azores*",
+    "attacks *on Abqaiq*"; each hangs from the verb or noun. Only a place named in its own right: "a *US*
+    vessel", "the *Ukrainian* government" name actors, not targets."""
+    out: list[PlaceMention] = []
+    for tok in sent:
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            found = place_at(tok, ms, tok.head.i, tok.i)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS and tok.head.head.i != tok.head.i:
+            found = place_at(tok, ms, tok.head.head.i, tok.head.i)
+        else:
+            continue
+        if found is not None:  # a region hit is a place too ("Hurricane Lorenzo hits the Azores")
             out.append(found)
     return out
 

@@ -56,7 +56,10 @@ def build() -> list[dict[str, Any]]:
         rival = next((c for c in cands[1:] if c[1] != top[1]), None)
         if rival is not None and top[0] < _DOMINANCE * rival[0]:
             continue  # cities of that name in two countries, neither far larger
-        rows.append({"name": name, "iso3": top[1]})
+        row = {"name": name, "iso3": top[1]}
+        if top[2] == "state":
+            row["kind"] = "subdivision"  # a state of a federation: never inside another one ("Arizona, Florida")
+        rows.append(row)
     rows.sort(key=lambda r: r["name"])
     return rows
 

@@ -739,6 +739,27 @@ Ueland Ueland PROPN NNP nsubj 8
 
 PLACES = [
     (
+        "two US states side by side are a list",
+        "Arizona, Florida, Illinois hold 2020 US presidential primaries; Ohio postpones",
+        """
+Arizona Arizona PROPN NNP nsubj 5
+, , PUNCT , punct 0
+Florida Florida PROPN NNP appos 0
+, , PUNCT , punct 5
+Illinois Illinois PROPN NNP nsubj 5
+hold hold VERB VBP ccomp 12
+2020 2020 NUM CD nummod 9
+US US PROPN NNP nmod 9
+presidential presidential ADJ JJ amod 9
+primaries primary NOUN NNS dobj 5
+; ; PUNCT : punct 12
+Ohio Ohio PROPN NNP compound 12
+postpones postpone NOUN NNS ROOT 12""",
+        [(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE"), (11, 12, "GPE")],
+        [],
+        [("Arizona", "LOCATED_IN", "Florida"), ("Florida", "LOCATED_IN", "Illinois")],
+    ),
+    (
         "names of one kind are a list, whatever the NER calls some items",
         "The warning applied to County Galway, County Mayo, County Clare, County Cork, County Kerry and County "
         "Limerick.",

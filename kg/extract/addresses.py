@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.candidate import Candidate, make
 from kg.extract.mentions import DocMentions
+from kg.extract.where import is_subdivision
 from kg.records import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -52,6 +53,8 @@ def located(ms: DocMentions, inner: Mention, outer: Mention, relation: str,
         return None  # two states side by side are a list ("Russia, China"), not one inside the other
     if a.iso3 and not b.iso3:
         return None  # nor is a state inside a city or a region ("Germany, Madrid" is a list)
+    if is_subdivision(a.name) and is_subdivision(b.name):
+        return None  # nor is a US state inside another ("Arizona, Florida, Illinois hold primaries")
     return make(a, b, relation, "LOCATED_IN", pattern)
 
 

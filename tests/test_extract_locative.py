@@ -199,18 +199,16 @@ Iraq Iraq PROPN NNP pobj 4
 . . PUNCT . punct 1""", [(0, 1, "GPE"), (5, 6, "GPE")], ("Iran", "Iraq"), ("Iraq", "IRQ")),
     # a place hit directly is where it was hit (a state at country precision)
     ("target_place", """
-Typhoon Typhoon PROPN NNP compound 1
-Phanfone Phanfone PROPN NNP nsubj 2
-strikes strike VERB VBZ ROOT 2
-Philippines Philippines PROPN NNP dobj 2
-. . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "GPE")], ("Typhoon Phanfone", "Philippines"), ("Philippines", "PHL")),
+Russia Russia PROPN NNP nsubj 1
+strikes strike VERB VBZ ROOT 1
+Ukraine Ukraine PROPN NNP dobj 1
+. . PUNCT . punct 1""", [(0, 1, "GPE"), (2, 3, "GPE")], ("Russia", "Ukraine"), ("Ukraine", "UKR")),
     # a region of no state hit directly is the place too
     ("target_place", """
-Hurricane Hurricane PROPN NNP compound 1
-Lorenzo Lorenzo PROPN NNP nsubj 2
-hit hit VERB VBD ROOT 2
-Azores Azores PROPN NNP dobj 2
-. . PUNCT . punct 2""", [(0, 2, "ORG"), (3, 4, "LOC")], ("Hurricane Lorenzo", "Azores"), ("Azores", None)),
+Turkey Turkey PROPN NNP nsubj 1
+hit hit VERB VBD ROOT 1
+Rojava Rojava PROPN NNP dobj 1
+. . PUNCT . punct 1""", [(0, 1, "GPE"), (2, 3, "LOC")], ("Turkey", "Rojava"), ("Rojava", None)),
     # the object is the state its seat names; the seat is the place
     ("seat_named_end", """
 Belarusian belarusian ADJ JJ amod 2

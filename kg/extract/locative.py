@@ -242,8 +242,8 @@ def agent_phrase(q: PlaceQuery) -> Where | None:
 
 def target_place(q: PlaceQuery) -> Where | None:
     """The relation's target named as a place on the relation's own phrase: "a US airstrike *in Iraq*"
-    (ASSAULT Iraq, in Iraq), "carried out the airstrike *at Baghdad International Airport*", "Typhoon
-    Phanfone strikes *the Philippines*"."""
+    (ASSAULT Iraq, in Iraq), "carried out the airstrike *at Baghdad International Airport*", "Russia
+    strikes *Ukraine*"."""
     if q.relation_type not in TARGET_PLACE_TYPES:
         return None
     named = chain(q.places, q.targets if q.relation_type in OBJECT_PLACE_TYPES else ())

@@ -29,8 +29,8 @@ DocResult = tuple[list[Triple], tuple[Mention, ...]]
 CHUNK_CHARS = 100_000
 #: Characters parsed in one batch at most (a batch of short articles is about this size anyway).
 BATCH_CHARS = 250_000
-#: Documents sent to a worker process at a time.
-WORKER_BATCH = 16
+#: Documents sent to a worker process at a time: small, so the last batches keep both workers busy.
+WORKER_BATCH = 8
 #: What a pipeline is run on before worker processes are forked from it (see :func:`_preloaded`).
 WARM_UP = "Russian President Vladimir Putin met Chinese leader Xi Jinping in Beijing. He praised him."
 ENGINES = ("local", "dask")
@@ -259,8 +259,9 @@ def extract_parallel(documents: Iterable[Document], options: ExtractOptions, *, 
                 sys.stderr.flush()
                 pool.submit(int).result()  # every worker is forked on the first task: now, before the
                 _WORKER_NLP = None  # parent starts threads or writes output; then the parent lets go of it
+            # 4 batches in flight per worker: a slow batch at the head of the order stalls no worker
             yield from ordered_map(lambda docs: pool.submit(_run_batch, docs), documents,
-                                   window=2 * jobs, on_document=on_document)
+                                   window=4 * jobs, on_document=on_document)
     finally:
         _WORKER_NLP = None
 

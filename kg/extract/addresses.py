@@ -146,7 +146,7 @@ def comma_list(i: int, sent: Span, ms: DocMentions) -> bool:
     run, end = _comma_run(i, sent, ms)
     if any(m.iso3 and ms.as_place(m) is m for m in run[:-1]):
         return True
-    if parallel_names(i, end, sent):
+    if parallel_names(i, sent):
         return True
     if run[-1].text.endswith("."):
         return False  # a state's abbreviation ends an address: "Jackson, Wyo., and Gunnison, Colo."
@@ -155,11 +155,11 @@ def comma_list(i: int, sent: Span, ms: DocMentions) -> bool:
     return nxt < sent.end and doc[nxt].lower_ in _LIST_ENDS
 
 
-def _names_around(i: int, end: int, sent: Span) -> list[str]:
-    """The entity names joined by commas to the run ``i:end``, whatever their labels, in order: the NER often
+def _names_around(i: int, sent: Span) -> list[str]:
+    """The entity names joined by commas to the one at ``i``, whatever their labels, in order: the NER often
     tags some items of a list as persons ("County Galway, County *Mayo*, County Clare, County Cork")."""
     doc = sent.doc
-    ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+    ents = list(sent.ents)
     starts = {e.start: e for e in ents}
     ends = {e.end: e for e in ents}
     first = next((e for e in ents if e.start <= i < e.end), None)
@@ -177,11 +177,11 @@ def _names_around(i: int, end: int, sent: Span) -> list[str]:
     return names
 
 
-def parallel_names(i: int, end: int, sent: Span) -> bool:
+def parallel_names(i: int, sent: Span) -> bool:
     """Whether the names around a comma run are items of one kind, so a list: "County Clare, County Cork",
     "New York, New Jersey", "Orange County, Kern County" share a first or a last word; an address's levels
     do not ("Guilderland, Albany County, New York"), and "New York City, New York" names its state."""
-    names = [n.split() for n in _names_around(i, end, sent)]
+    names = [n.split() for n in _names_around(i, sent)]
     for a, b in pairwise(names):
         if len(a) < 2 or len(b) < 2 or a[:len(b)] == b or b[:len(a)] == a:
             continue

@@ -217,23 +217,19 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
 
 
 @cache
-def _place_countries() -> dict[str, str]:
-    rows = (json.loads(line) for line in (DATA_DIR / "places.jsonl").read_text("utf-8").splitlines() if line)
-    return {r["name"].lower(): r["iso3"] for r in rows}
-
-
-@cache
-def _subdivisions() -> frozenset[str]:
-    rows = (json.loads(line) for line in (DATA_DIR / "places.jsonl").read_text("utf-8").splitlines() if line)
-    return frozenset(r["name"].lower() for r in rows if r.get("kind") == "subdivision")
+def _places() -> tuple[dict[str, str], frozenset[str]]:
+    """``kg/data/places.jsonl`` read once: each place's country, and the names that are a state's subdivision."""
+    rows = [json.loads(line) for line in (DATA_DIR / "places.jsonl").read_text("utf-8").splitlines() if line]
+    return ({r["name"].lower(): r["iso3"] for r in rows},
+            frozenset(r["name"].lower() for r in rows if r.get("kind") == "subdivision"))
 
 
 def is_subdivision(name: str) -> bool:
     """Whether ``name`` is a first-level unit of a state in ``kg/data/places.jsonl`` (a US state): "Florida"."""
-    return name.lower().removeprefix("the ") in _subdivisions()
+    return name.lower().removeprefix("the ") in _places()[1]
 
 
 def place_country(name: str) -> str | None:
     """The country of a place that is no state, from ``kg/data/places.jsonl`` (US states, cities of 50,000
     people or more whose name is no other country's): "Atlanta" -> "USA"; ``None`` when unknown or shared."""
-    return _place_countries().get(name.lower().removeprefix("the "))
+    return _places()[0].get(name.lower().removeprefix("the "))

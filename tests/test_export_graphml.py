@@ -144,6 +144,14 @@ def test_names_and_sentences_survive_markup_emoji_and_control_characters(tmp_pat
     assert NASTY_SENTENCE_CLEAN in sentences  # CR, LF, tab, <, &, quotes and emoji intact
 
 
+@pytest.mark.parametrize("text", ["<![CDATA[", "<![CDATA[\r", "]]>", "a]]]>>\r<", "\r\r&\r", "<![CDATA[]]>"])
+def test_text_that_looks_like_cdata_markup_reads_back_whole(text: str) -> None:
+    # hypothesis found a title "<![CDATA[" that an earlier escaper cut into an unclosed section
+    from kg.export.xmltext import xml_cdata
+
+    assert etree.fromstring(f"<a>{xml_cdata(text)}</a>".encode()).text == text
+
+
 def test_igraph_reads_the_same_counts(tmp_path: Path) -> None:
     igraph = pytest.importorskip("igraph")  # GPL: a test-only check that a second reader agrees
     G = synthetic_graph(500, 1500)

@@ -28,13 +28,20 @@ def xml_cdata(text: str) -> str:
     markup character goes in one; ``]]>`` is split across two sections and CR, which a CDATA section
     cannot carry (XML turns it into LF), is written as ``&#13;`` between sections.
 
-    >>> xml_cdata("a & <b>"), xml_cdata("plain"), xml_cdata("x]]>y")
-    ('<![CDATA[a & <b>]]>', 'plain', '<![CDATA[x]]]]><![CDATA[>y]]>')
+    >>> xml_cdata("a & <b>"), xml_cdata("plain"), xml_cdata("x]]>y"), xml_cdata("<![CDATA[\\r")
+    ('<![CDATA[a & <b>]]>', 'plain', '<![CDATA[x]]]]><![CDATA[>y]]>', '<![CDATA[<![CDATA[]]>&#13;')
     """
     if _TEXT_SPECIAL.search(text) is None:
         return text
-    body = "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-    return body.replace("\r", "]]>&#13;<![CDATA[").replace("<![CDATA[]]>", "")
+    # one section per CR-free run (an empty run writes no section), joined by the CR's character reference
+    return "&#13;".join(_cdata_section(run) for run in text.split("\r"))
+
+
+def _cdata_section(run: str) -> str:
+    """One CR-free run as a CDATA section, ``]]>`` split across two; the empty run is the empty string."""
+    if not run:
+        return ""
+    return "<![CDATA[" + run.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def xml_attr(text: str) -> str:

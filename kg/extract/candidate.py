@@ -28,6 +28,7 @@ CONFIDENCE: dict[str, float] = {
     "title": 0.9,               # Russian President Vladimir Putin
     "title_possessive": 0.85,   # Russia's President Putin
     "apposition": 0.75,         # Mark Rutte, the Dutch prime minister
+    "respectively": 0.75,       # his Greek and French counterparts, Dendias and Le Drian, respectively
     "title_of": 0.8,            # Jens Stoltenberg, secretary general of NATO
     "located_in": 0.7,          # the Palace of Fine Arts in San Francisco; Bethany, Conn.
     "of_place": 0.6,            # Brian Michaud of Millinocket

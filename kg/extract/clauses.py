@@ -24,6 +24,7 @@ from kg.extract.addresses import home_place
 from kg.extract.arguments import (
     OBJ_DEPS,
     PASS_SUBJ_DEPS,
+    SUBJ_DEPS,
     VERB_POS,
     antecedent,
     is_passive,
@@ -31,6 +32,7 @@ from kg.extract.arguments import (
     verb_entry,
 )
 from kg.extract.candidate import Candidate, make
+from kg.extract.counterparts import with_group_members
 from kg.extract.event_nouns import event_agents, event_noun, typed_targets
 from kg.extract.lexicon import Lexicon, VerbEntry
 from kg.extract.mentions import DocMentions
@@ -88,6 +90,8 @@ def _verb_candidates(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candid
     if base is not None and base.naming and _names(v):
         return  # "called Biden a clown", "AP called Nevada for Biden": naming, no act between the two
     subs, inherited = subjects(v, ms, lex)
+    if not inherited:  # "Shoukry and his Greek and French counterparts met": one official of each state
+        subs = with_group_members(subs, [c for c in v.children if c.dep_ in SUBJ_DEPS], ms)
     negated, modality = modality_of(v)
     if is_passive(v) and not subs:
         yield from _passive_standing(v, ms, lex, negated, modality)

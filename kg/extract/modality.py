@@ -34,6 +34,19 @@ _CLAIM_DEPS = frozenset({"ccomp", "acl", "pcomp", "advcl"})
 _FACT_NOUNS = frozenset({"act", "crime", "guilt", "history", "record", "charge", "conviction", "suspicion", "process",
                          "middle", "course"})
 _CLIMB = frozenset({"xcomp", "conj"})
+# Modifiers of an event noun that make it a plan, not a fact ("a *planned* trip to Warsaw", "the *proposed*
+# summit"), or a possibility ("a *possible* meeting").
+PLANNED_ADJECTIVES = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming", "intended",
+                                "prospective", "future", "expected", "anticipated", "impending"})
+POSSIBLE_ADJECTIVES = frozenset({"possible", "potential", "likely", "rumoured", "rumored", "alleged", "suspected"})
+# Modifiers and verbs that undo an event noun ("the *cancelled* trip", "the trip, which was *called off*").
+CANCEL_WORDS = frozenset({"cancelled", "canceled", "cancel", "postponed", "postpone", "scrapped", "scrap",
+                          "aborted", "abort", "shelved", "shelve"})
+# Verbs whose object event is yet to happen ("*arranged* a meeting", "*called for* talks", "*proposed* a summit").
+ARRANGING_VERBS = frozenset({"arrange", "propose", "request", "demand", "suggest", "offer", "seek", "plan",
+                             "schedule", "organise", "organize", "urge", "invite"})
+# Prepositions by which an event noun is set in another ("a meeting *during* the planned trip").
+_SETTING_PREPS = frozenset({"during", "at", "on"})
 
 
 def _own_flags(verb: Token) -> tuple[bool, str | None]:
@@ -114,3 +127,48 @@ def _in_claim(clause: Token) -> bool:
         head = head.head  # "accused Tehran *of* supplying": the gerund sits under the preposition
     return (head.pos_ == "NOUN" and head.lemma_.lower() in CLAIM_NOUNS) or (
         head.pos_ == "VERB" and head.lemma_.lower() in CLAIM_VERBS)
+
+
+def noun_modality(noun: Token) -> tuple[bool, str]:
+    """(negated, modality) of an event noun: "a *planned* trip" is future, "a *possible* strike" hedged, "the
+    trip, *which was cancelled*" negated; an event the clause arranges or one held during a planned one is
+    future ("worked to *arrange* a meeting", "a meeting *during* the planned trip")."""
+    negated, modality = _noun_flags(noun)
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        verb = noun.head
+        verb_modality = modality_of(verb)[1]
+        if verb.lemma_.lower() in ARRANGING_VERBS or verb.lemma_.lower() in FUTURE_VERBS:
+            verb_modality = "hedged" if verb_modality == "hedged" else "future"
+        if verb_modality != "asserted":
+            modality = "hedged" if "hedged" in (modality, verb_modality) else (modality or verb_modality)
+    elif noun.dep_ in ("nsubj", "nsubjpass") and _cancels(noun.head):
+        negated = True  # "the proposed summit was called off"
+    for setting in (o for p in noun.children if p.dep_ == "prep" and p.lower_ in _SETTING_PREPS
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"):
+        setting_negated, setting_modality = _noun_flags(setting)  # "a meeting during the planned trip"
+        negated = negated or setting_negated
+        modality = modality or setting_modality
+    return negated, modality or "asserted"
+
+
+def _noun_flags(noun: Token) -> tuple[bool, str | None]:
+    """An event noun's own modifiers and the relative clause that cancels it."""
+    negated, modality = False, None
+    for c in noun.children:
+        low = c.lower_
+        if c.dep_ in ("amod", "compound", "advmod") and low in PLANNED_ADJECTIVES:
+            modality = modality or "future"
+        elif c.dep_ in ("amod", "compound", "advmod") and low in POSSIBLE_ADJECTIVES:
+            modality = "hedged"
+        elif c.dep_ in ("amod", "compound") and low in CANCEL_WORDS:
+            negated = True
+        elif c.dep_ in ("relcl", "acl") and _cancels(c):
+            negated = True  # "the trip to Warsaw, which was cancelled"
+    return negated, modality
+
+
+def _cancels(verb: Token) -> bool:
+    """"cancelled", "postponed", "called off"."""
+    lemma = verb.lemma_.lower()
+    return lemma in CANCEL_WORDS or verb.lower_ in CANCEL_WORDS or (
+        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))

@@ -17,9 +17,10 @@ from spacy.tokens import Span, Token
 from kg.extract.arguments import subjects
 from kg.extract.candidate import Candidate, make
 from kg.extract.clauses import typed_targets
+from kg.extract.counterparts import respective_roles
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
-from kg.extract.modality import modality_of
+from kg.extract.modality import modality_of, noun_modality
 from kg.extract.roles import role_candidates
 from kg.records import Mention
 
@@ -38,6 +39,7 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
         if tok.pos_ in ("NOUN", "PROPN"):
             yield from _event_noun(tok, ms, lex)
             yield from _between(tok, ms, lex)
+            yield from respective_roles(tok, ms)
         if tok.lower_ == "odds" and tok.head.lower_ == "at" and tok.head.head.lemma_ in _COPULAS:
             yield from _at_odds(tok, ms)
         if tok.dep_ in _PREDICATE_DEPS and tok.head.lemma_ in _COPULAS:
@@ -83,9 +85,11 @@ def _event_noun(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidat
     preps = {"to", "on", "against", "with", "for", "into", "toward", "towards", "of"}
     if entry.type in _IN_TARGET_TYPES:
         preps.add("in")
+    negated, modality = noun_modality(noun)
     for target, rtype in typed_targets(noun, entry, ms, lex, frozenset(preps)):
         for agent in agents:
-            c = make(agent, target, noun.lemma_.lower(), rtype, "nominal_event", coref=ms.coref)
+            c = make(agent, target, noun.lemma_.lower(), rtype, "nominal_event", negated=negated,
+                     modality=modality, coref=ms.coref)
             if c is not None:
                 yield c
 
@@ -98,9 +102,10 @@ def _between(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:
             for o in p.children:
                 if o.dep_ == "pobj":
                     rtype = _between_type(noun, lex)
+                    negated, modality = noun_modality(noun)
                     for a, b in _between_pairs(o, ms.actors_at(o)):
                         c = make(a, b, f"{noun.lemma_.lower()} between", rtype, "nominal_between",
-                                 coref=ms.coref)
+                                 negated=negated, modality=modality, coref=ms.coref)
                         if c is not None:
                             yield c
 

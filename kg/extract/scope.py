@@ -32,6 +32,10 @@ SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "acl", "relcl", "pcomp", "csubj"
 # Prepositions of a group or pair of actors named in one phrase ("the leaders *of* X and Y", "talks *between*").
 _GROUP_PREPS = frozenset({"of", "between", "among"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Dependencies along which a conjoined end reaches the other: "and"; for co-subjects of one predicate also
+# an apposition on a conjunct and a modifier naming its actor ("*Israeli* and Palestinian leaders met").
+_CONJ_DEPS = frozenset({"conj"})
+_JOINT_DEPS = frozenset({"conj", "appos", "amod", "compound", "poss"})
 # Longest dependency path followed up from a mention (parses of run-on text can be deep).
 _MAX_DEPTH = 40
 
@@ -76,21 +80,26 @@ def _walk(path: list[Token], top: Token, depth: dict[int, int], fronted: set[int
         after_clause = after_clause or t.dep_ in SUBORDINATE_DEPS
 
 
-def _conjoined(a: list[Token], b: list[Token], top: Token) -> bool:
-    """Whether one end is the top and the other reaches it through "and" only ("Cyprus and Greece met")."""
+def _conjoined(a: list[Token], b: list[Token], top: Token, joint: bool) -> bool:
+    """Whether one end is the top and the other reaches it through "and" only ("Cyprus and Greece met"); for
+    the co-subjects of one predicate (``joint``), also through an apposition or a modifier naming a conjunct
+    ("Shoukry and his counterpart, Dendias, met", "Shoukry and his *Greek* counterpart met")."""
+    allowed = _JOINT_DEPS if joint else _CONJ_DEPS
     for upper, lower in ((a, b), (b, a)):
         if upper[0].i == top.i and top in lower:
-            return all(t.dep_ == "conj" for t in lower[:lower.index(top)])
+            steps = lower[:lower.index(top)]
+            return bool(steps) and all(t.dep_ in allowed for t in steps)
     return False
 
 
-def _predicate(top: Token, depth: dict[int, int], conjoined: bool) -> Token:
+def _predicate(top: Token, depth: dict[int, int], conjoined: bool, joint: bool) -> Token:
     """The token that says what the relation is, owned with its distance: the top or a verb above it."""
     if top.i not in depth or not conjoined:
         occurs = top.pos_ not in CLAUSE_POS and top.i in depth
         return _occurrence(top, depth) if occurs else top
     cur, any_verb = top, True
-    while cur.dep_ == "conj" and cur.head.pos_ in _NOUN_POS and cur.head.i != cur.i:
+    climb = _JOINT_DEPS if joint else _CONJ_DEPS
+    while cur.dep_ in climb and cur.head.pos_ in _NOUN_POS and cur.head.i != cur.i:
         # "the delegations of Cyprus, Greece and Israel met": Greece and Israel share the list's verb
         depth[cur.head.i] = depth[cur.i] + 1
         cur = cur.head
@@ -113,8 +122,9 @@ def _occurrence(noun: Token, depth: dict[int, int]) -> Token:
     return noun
 
 
-def relation_scope(doc: Doc, subject: int, obj: int) -> Scope:
-    """The scope of a relation between the mentions headed by tokens ``subject`` and ``obj``."""
+def relation_scope(doc: Doc, subject: int, obj: int, *, joint: bool = False) -> Scope:
+    """The scope of a relation between the mentions headed by tokens ``subject`` and ``obj``; ``joint`` when
+    the two are co-subjects of one predicate (a reciprocal "X and Y met")."""
     s_path, o_path = _path(doc[subject]), _path(doc[obj])
     on_s = {t.i for t in s_path}
     top = next((t for t in o_path if t.i in on_s), o_path[-1])
@@ -128,5 +138,5 @@ def relation_scope(doc: Doc, subject: int, obj: int) -> Scope:
     below_top = s_path[:s_path.index(top)] if top in s_path else s_path
     agent = next((k for k, t in enumerate(below_top) if t.dep_ == "agent"), None)
     agent_side = frozenset(t.i for t in below_top[:agent + 1]) if agent is not None else frozenset()
-    predicate = _predicate(top, depth, _conjoined(s_path, o_path, top))
+    predicate = _predicate(top, depth, _conjoined(s_path, o_path, top, joint), joint)
     return Scope(depth, frozenset(fronted), predicate.i, agent_side)

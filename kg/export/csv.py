@@ -42,17 +42,16 @@ import networkx as nx
 
 from kg.export.flatten import (
     Column,
-    Scalar,
     edge_kind,
     edge_label,
     edge_record,
     edge_weight,
-    format_value,
     graph_schema,
     node_label,
     node_record,
 )
 from kg.export.ids import node_ids, sorted_edges
+from kg.export.values import Scalar, format_value
 from kg.io import atomic_write
 
 NODES_FILE = "nodes.csv"

@@ -37,21 +37,19 @@ from kg.dates import first_day, last_day
 from kg.export import style
 from kg.export.flatten import (
     Column,
-    ColumnType,
     Positions,
     edge_kind,
     edge_label,
     edge_record,
     edge_weight,
-    format_value,
     graph_creator,
     graph_schema,
     graph_summary,
-    iso_date,
     node_label,
     node_record,
 )
 from kg.export.ids import node_ids, sorted_edges
+from kg.export.values import ColumnType, format_value, iso_date
 from kg.export.xmltext import xml_attr, xml_text
 from kg.io import write_lines
 

@@ -42,7 +42,6 @@ from kg.export import style
 from kg.export.flatten import (
     Column,
     Positions,
-    format_value,
     graph_creator,
     graph_schema,
     graph_summary,
@@ -51,6 +50,7 @@ from kg.export.flatten import (
 )
 from kg.export.ids import node_ids
 from kg.export.pairs import pair_columns, pair_edges
+from kg.export.values import format_value
 from kg.export.xmltext import xml_attr, xml_cdata
 from kg.io import write_lines
 

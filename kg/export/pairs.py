@@ -31,18 +31,8 @@ from typing import Any
 import networkx as nx
 
 from kg.export import style
-from kg.export.flatten import (
-    LIST_SEPARATOR,
-    Column,
-    Scalar,
-    Schema,
-    edge_kind,
-    edge_record,
-    edge_weight,
-    graph_schema,
-    iso_date,
-    to_text,
-)
+from kg.export.flatten import Column, Schema, edge_kind, edge_record, edge_weight, graph_schema
+from kg.export.values import LIST_SEPARATOR, Scalar, iso_date, to_text
 
 #: Relation classes (kg.export.style.relation_class) that get a count column of their own.
 CLASS_COLUMNS: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "verbal_conflict",

@@ -37,8 +37,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.flatten import clean_text
 from kg.export.ids import node_ids, sorted_edges
+from kg.export.values import clean_text
 
 #: Tables, keys, indexes and the full-text index, in the order they are created.
 SCHEMA = """

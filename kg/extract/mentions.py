@@ -3,11 +3,14 @@
 A clause's subject or object is often not a name itself but a phrase around one: "a *US*-led coalition",
 "dozens of *Russian* diplomats", "*Georgia*'s ruling party", "*Finland*'s bid". :meth:`DocMentions.actors_at`
 finds those actors by a short walk down the phrase's modifiers, never into clauses or setting phrases.
+
+Where a mention's span starts and ends is :mod:`kg.extract.mention_spans`; how an entity is used in its
+sentence (part of a title, a headline, a source, a city, a setting) is :mod:`kg.extract.mention_uses`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -15,6 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.actor_words import words
 from kg.actors import ACTOR_LABELS, Actor, DocumentActors, clean_name
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.mention_spans import (
+    dateline_agencies,
+    dateline_places,
+    titled_names,
+    whole_names,
+    with_title,
+)
+from kg.extract.mention_uses import in_title, is_attribution, is_city_use, is_headline, is_setting
 from kg.records import Mention
 
 # Modifiers of a noun that may hold the actor the phrase stands for ("US-led", "Russian diplomats",
@@ -49,10 +60,6 @@ MODIFIER_TYPES: dict[str, str] = {
 }
 #: Of those, the ones where the noun's actor is the subject ("a Berlin-based charity" is in Berlin).
 REVERSED_MODIFIERS = frozenset({"based", "headquartered"})
-# Prepositions that make a place the setting of an event, not an actor in it ("talks *in* Beijing").
-_SETTING_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within", "throughout"})
-# A line ending in one of these is prose; a line without is a headline, a caption or a list item.
-_FINAL_PUNCT = frozenset('.!?:;"\'\u201d\u2019)')
 # Abbreviations whose period the tokenizer splits off at the end of a sentence ("born in Amherst, Mass."):
 # AP-style US state names and company or name suffixes. The period belongs to the word.
 _ABBREVIATIONS = frozenset([
@@ -60,35 +67,12 @@ _ABBREVIATIONS = frozenset([
     "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash",
     "wis", "wyo", "corp", "inc", "co", "ltd", "bros", "jr", "sr"
 ])
-# Honorifics kept with a name the text gives them with ("Dr. Martin Luther King Jr.", "Mrs. Higgins").
-_HONORIFICS = frozenset({"dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.", "rev.", "prof.", "sgt.",
-                         "col.", "lt.", "capt."})
-# Verbs whose object is the source told ("told Wikinews", "said to CNN") and whose subject is an outlet
-# reporting ("Reuters reported"); nouns of an interview or report ("in an interview with the BBC").
-_TELL_VERBS = frozenset({"tell", "say", "speak", "talk", "confirm", "explain", "write", "email", "describe"})
-_REPORT_VERBS = frozenset({"report", "say", "quote", "cite", "claim", "state", "publish", "broadcast", "air",
-                           "interview", "reveal", "learn", "obtain", "contact", "ask", "reach"})
-_SOURCE_NOUNS = frozenset({"interview", "statement", "report", "comment", "comments", "remarks", "email",
-                           "conversation", "call"})
-# Nouns of a city's own life and offices: a capital before or owning them is the city ("London's police").
-_CITY_NOUNS = frozenset({"mayor", "mayoral", "police", "council", "city", "resident", "residents", "streets",
-                         "street", "suburb", "suburbs", "district", "districts", "metro", "subway", "airport",
-                         "hospital", "hospitals", "university", "marathon", "zoo", "museum", "stadium", "club",
-                         "skyline", "centre", "center", "outskirts", "neighbourhood", "neighborhood", "court",
-                         "prosecutor", "prosecutors", "office", "branch", "bureau", "headquarters", "station",
-                         "school", "schools", "transport", "population", "lockdown", "area"})
 # Nouns of a place that a demonym before them only locates ("the Polish city of Gdansk").
 _PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "district", "county",
                           "island", "resort", "capital", "municipality", "suburb", "state"})
 # Words before a bare institution that make it a body below the country ("the state senate").
 _SUBNATIONAL = frozenset({"state", "provincial", "regional", "city", "municipal", "local", "county", "district",
                           "territorial", "cantonal"})
-# Nouns of a government's acts: "the decision of Moscow" is still the state's.
-_STATE_ACTION_NOUNS = frozenset({"decision", "position", "stance", "policy", "support", "refusal", "demand",
-                                 "demands", "response", "reaction", "approval", "consent", "role", "backing",
-                                 "involvement", "influence", "pressure", "interests", "ally", "allies"})
-# Share of a punctuation-less line an entity must cover to be taken for the line itself (a headline).
-_HEADLINE_SHARE = 0.6
 # Nouns for a state that a person's possessive does not make that person ("his country" is not Kim).
 _STATE_HEADS = frozenset([
     "country", "nation", "state", "government", "people", "homeland", "land", "regime", "administration"
@@ -115,11 +99,11 @@ class DocMentions:
     @classmethod
     def build(cls, doc: Doc, char_offset: int = 0, actors: DocumentActors | None = None) -> DocMentions:
         lex = lexicon()
-        ents = [_repaired(e, lex) for e in doc.ents if e.label_ in ACTOR_LABELS]
+        ents = whole_names([e for e in doc.ents if e.label_ in ACTOR_LABELS], lex)
         acts = actors if actors is not None else DocumentActors((e.text, e.label_) for e in ents)
         self = cls(doc, acts, char_offset)
-        datelines = list(_dateline_places(doc))
-        agencies = list(_dateline_agencies(doc))
+        datelines = list(dateline_places(doc))
+        agencies = list(dateline_agencies(doc))
         taken = {i for span in datelines + agencies for i in range(span.start, span.end)}
         for span in datelines:
             self.add(span, Actor(span.text.title(), "place", "GPE"), "GPE")
@@ -138,7 +122,7 @@ class DocMentions:
                 known = acts.gaz.lookup(prefix) if suffix.lower() in MODIFIER_TYPES else None
                 if known is not None:
                     self.add(doc[tok.i:tok.i + 1], known, known.ner)
-        for span in _titled_names(doc, self, lex):
+        for span in titled_names(doc, self.by_token, lex):
             actor = acts.resolve(span.text, "PERSON")
             if actor is not None:
                 self.add(span, actor, "PERSON")
@@ -147,13 +131,13 @@ class DocMentions:
     def _add_entity(self, ent: Span, lex: Lexicon) -> None:
         """The mention of one entity span, or none when it is no actor here."""
         acts = self.actors
-        if ent.label_ in ("ORG", "NORP") and _in_title(ent, lex):
+        if ent.label_ in ("ORG", "NORP") and in_title(ent, lex):
             return  # "Defence" in "Defence Minister", "State" in "Secretary of State": part of a title
         if len(ent) == 1 and ent.label_ != "PERSON" and lex.is_title_word(ent.text):
             return  # "the long-serving Sultan of Oman": a title the NER took for a place
-        if _is_headline(ent):
+        if is_headline(ent):
             return  # "Potential Impacts on International Relations": a heading tagged as an entity
-        if words().is_outlet(ent.text) and _is_attribution(ent):
+        if words().is_outlet(ent.text) and is_attribution(ent):
             return  # "told Wikinews", "according to CNN", "Reuters reported": the source, not a party
         actor = acts.resolve(ent.text, ent.label_)
         if self._unit_demonym(ent, actor):
@@ -165,13 +149,13 @@ class DocMentions:
         if actor is None:
             return
         place = acts.place(ent.text, ent.label_)
-        if place is not None and actor.iso3 and _is_city_use(ent):
+        if place is not None and actor.iso3 and is_city_use(ent):
             self.add(ent, place, ent.label_)  # "the mayor of London", "London's police": the city itself
             return
-        m = self.add(_with_title(ent, lex) if ent.label_ == "PERSON" else ent, actor, ent.label_)
+        m = self.add(with_title(ent, lex) if ent.label_ == "PERSON" else ent, actor, ent.label_)
         if place is not None and actor.iso3:
             self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
-            if _is_setting(ent):
+            if is_setting(ent):
                 self.settings.add(m.start)
 
     def _institution(self, ent: Span, fallback: Actor | None) -> Actor | None:
@@ -312,186 +296,3 @@ class DocMentions:
     def in_span(self, start: int, end: int) -> Iterable[tuple[int, Mention]]:
         """(head token, mention) pairs whose head lies in tokens [start, end)."""
         return ((i, m) for i, m in self.ordered if start <= i < end)
-
-
-# Words that open a picture's credit in a caption ("Keisha Lance Bottoms Image: Afdahe."): never part of a name.
-_CREDIT_WORDS = frozenset({"Image", "Photo", "Picture", "Credit"})
-
-
-def _repaired(ent: Span, lex: Lexicon) -> Span:
-    """An entity span mended where the NER broke a name: cut at a parenthesis it does not close ("Gujranwala
-    (Punjabi" is Gujranwala, "Isabeline (Liberal" Isabeline), and a person's span widened to the capitalised
-    given names before it that no entity holds ("Anatoly" of "Anatoly Borisovich Chubais") and to the
-    surname after it that the parse makes the head of the name ("von der Esch")."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    for i in range(start + 1, end):
-        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
-            end = i  # the words from an unclosed parenthesis on are a gloss, not the name
-            break
-    if end - start > 1 and doc[end - 1].text in _CREDIT_WORDS and end < len(doc) and doc[end].text == ":":
-        end -= 1  # a caption's credit: "Keisha Lance Bottoms | Image: Afdahe."
-    if ent.label_ == "PERSON":
-        sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
-        while start > sent_start and _given_name(doc[start - 1], lex) and doc[start - 1].dep_ == "compound" \
-                and start <= doc[start - 1].head.i < end:
-            start -= 1  # the parse makes it part of the name ("Afterwards Trump" it does not)
-        # "Carl Gösta Björn Joachim von der | Esch": the last word the parse hangs the name on is the surname
-        while end < len(doc) and end == ent.end and doc[end - 1].dep_ == "compound" and \
-                doc[end - 1].head.i == end and _given_name(doc[end], lex) and not doc[end].is_sent_start:
-            end += 1
-    if (start, end) == (ent.start, ent.end):
-        return ent
-    return Span(doc, start, end, label=ent.label_)
-
-
-def _given_name(tok: Token, lex: Lexicon) -> bool:
-    """A word that may open a person's name: capitalised, a proper noun the NER left out, no title."""
-    return (tok.text[:1].isupper() and tok.text[1:].islower() and tok.is_alpha and not tok.ent_type_
-            and tok.tag_ == "NNP" and not lex.is_title_word(tok.text) and tok.lower_ not in _HONORIFICS)
-
-
-def _in_title(ent: Span, lex: Lexicon) -> bool:
-    """Whether an ORG/NORP span is the tail or head of a title ("Defence Minister", "Secretary of State")."""
-    doc = ent.doc
-    words = [t.text for t in ent]
-    nxt = doc[ent.end].text if ent.end < len(doc) else None
-    if nxt is not None and (lex.title([*words, nxt]) or ("", 0))[1] > 1:
-        return True
-    before = [t.text for t in doc[max(ent.start - 2, 0):ent.start]]
-    found = lex.title([*before, *words]) if len(before) == 2 and before[1].lower() == "of" else None
-    return found is not None and found[1] > len(words)
-
-
-def _is_headline(ent: Span) -> bool:
-    """An entity that is most of a line without final punctuation, in a text of several lines."""
-    # Doc.text joins every token anew on each call: cache it, or this is quadratic in the document's length.
-    text = ent.doc.user_data.get("kg_text")
-    if text is None:
-        text = ent.doc.user_data["kg_text"] = ent.doc.text
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.start_char + len(ent.text.rstrip()))
-    end = len(text) if end < 0 else end
-    line = text[start:end].strip()
-    if not line or line[-1] in _FINAL_PUNCT or len(line.split()) < 3 or (not text[:start].strip() and \
-            not text[end:].strip()):
-        return False
-    return len(ent.text.strip()) >= _HEADLINE_SHARE * len(line)
-
-
-def _is_attribution(ent: Span) -> bool:
-    """An outlet named as the source of a report: "told CNN", "according to Reuters", "Reuters reported",
-    "in an interview with the BBC", "speaking to Wikinews"."""
-    head = ent.root
-    parent = head.head
-    if head.dep_ in ("dobj", "dative") and parent.lemma_ in _TELL_VERBS:
-        return True
-    if head.dep_ == "nsubj" and (parent.lemma_ in _REPORT_VERBS or getattr(lexicon().verb(parent.lemma_),
-                                                                         "report", False)):
-        return True
-    if head.dep_ == "pobj":
-        grand = parent.head
-        if parent.lower_ == "to" and (grand.lower_ == "according" or grand.lemma_ in _TELL_VERBS):
-            return True
-        if parent.lower_ in ("with", "to", "by") and grand.lemma_ in _SOURCE_NOUNS | _REPORT_VERBS:
-            return True
-    return False
-
-
-def _is_city_use(ent: Span) -> bool:
-    """A capital named as the city itself, not its state's government: "the mayor of London", "the streets of
-    Paris", "London's police", "in Moscow" when it is the place of an office ("Moscow city council")."""
-    head = ent.root
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
-            head.head.head.lemma_.lower() not in _STATE_ACTION_NOUNS:
-        return True  # "the mayor of London", "the people of Moscow"
-    if head.dep_ in ("poss", "compound") and head.head.lemma_.lower() in _CITY_NOUNS:
-        return True  # "London's police", "the Moscow mayor"
-    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return nxt is not None and nxt.lower_ in _CITY_NOUNS and nxt.dep_ != "poss"
-
-
-def _is_setting(ent: Span) -> bool:
-    """A seat of power named as where something happens ("in Minsk", "Minsk, Belarus"), not as an actor."""
-    doc = ent.doc
-    head = ent.root
-    if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
-        return True
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("GPE", "LOC")
-
-
-def _line_starts(doc: Doc) -> Iterator[Token]:
-    """The first token of every line (datelines open a line); one pass, no token looked up twice."""
-    after_newline = True
-    for tok in doc:
-        if after_newline:
-            yield tok
-        after_newline = "\n" in tok.text_with_ws
-
-
-def _dateline_places(doc: Doc) -> Iterator[Span]:
-    """The town in capitals at the head of a dateline, "DAYTON, Ohio (AP)": a place, whatever the NER said."""
-    for tok in _line_starts(doc):
-        if not tok.is_upper or not tok.is_alpha:
-            continue
-        end = tok.i
-        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
-            end += 1
-        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC") and \
-                any(t.text == "(" for t in doc[end + 1:end + 8]):
-            yield doc[tok.i:end]
-
-
-def _dateline_agencies(doc: Doc) -> Iterator[Span]:
-    """The news agency in capitals closing a dateline, "Moscow March 5 (ITAR-TASS) --", the NER missed."""
-    for tok in _line_starts(doc):
-        if tok.ent_type_ not in ("GPE", "LOC", ""):
-            continue
-        i = tok.i
-        while i < min(len(doc), tok.i + 8) and doc[i].text != "(" and (
-                doc[i].ent_type_ in ("GPE", "LOC", "DATE") or doc[i].is_punct or doc[i].like_num or doc[i].is_upper):
-            i += 1
-        if i == tok.i or i >= len(doc) or doc[i].text != "(":
-            continue
-        end = i + 1
-        while end < len(doc) and end <= i + 4 and (doc[end].is_upper or doc[end].text == "-"):
-            end += 1
-        if end > i + 1 and end < len(doc) and doc[end].text == ")" and not any(t.ent_type_ for t in doc[i + 1:end]):
-            yield doc[i + 1:end]
-
-
-def _titled_names(doc: Doc, ms: DocMentions, lex: Lexicon) -> Iterator[Span]:
-    """Names the NER missed right after an owner and a title: "Moroccan King *Mohammed VI*"."""
-    for tok in doc[1:-1]:
-        if not lex.is_title_word(tok.text) or not tok.text[:1].isupper() or tok.i in ms.by_token:
-            continue
-        owner = ms.by_token.get(tok.i - 1)
-        if owner is None or owner.type == "PERSON":
-            continue
-        end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                and end not in ms.by_token:
-            end += 1
-        if end > tok.i + 1 and (end == len(doc) or end not in ms.by_token):
-            yield doc[tok.i + 1:end]
-
-
-def _with_title(ent: Span, lex: Lexicon) -> Span:
-    """A person's span with the capitalised title the text names them by ("President Lincoln").
-
-    Not when an owner precedes the title ("Russian President Vladimir Putin"): that title is a relation.
-    """
-    doc = ent.doc
-    start = ent.start
-    while start > 0 and doc[start - 1].text[:1].isupper() and lex.is_title_word(doc[start - 1].text) \
-            and start > ent.start - 2:
-        start -= 1
-    if start == ent.start:
-        if start > 0 and doc[start - 1].lower_ in _HONORIFICS:
-            return doc[start - 1:ent.end]  # "Dr. Martin Luther King Jr."
-        return ent
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and (before.ent_type_ in ACTOR_LABELS or before.tag_ == "POS" or before.is_title
-                               or before.is_upper or before.text == "-"):
-        return ent  # an owner or a longer title ("Spanish Prime Minister") comes first
-    return doc[start:ent.end]

@@ -166,3 +166,16 @@ Cairo Cairo PROPN NNP pobj 7
 . . PUNCT . punct 6""", ents=[(0, 1, "PERSON"), (3, 4, "NORP"), (5, 6, "PERSON"), (8, 9, "GPE")])
     meetings = {(s, o, loc) for s, t, o, loc in _triples(doc) if t == "CONSULT"}
     assert meetings == {("Shoukry", "Dendias", "Cairo")}
+
+
+def test_a_counterpart_is_never_its_possessors(vocab: Vocab) -> None:
+    # "Putin spoke with his Turkish counterpart": Turkey's official, not a self-loop on Putin
+    doc = parsed_doc(vocab, """
+Putin Putin PROPN NNP nsubj 1
+spoke speak VERB VBD ROOT 1
+with with ADP IN prep 1
+his his PRON PRP$ poss 5
+Turkish turkish ADJ JJ amod 5
+counterpart counterpart NOUN NN pobj 2
+. . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (4, 5, "NORP")])
+    assert {(s, t, o) for s, t, o, _ in _triples(doc)} == {("Vladimir Putin", "CONSULT", "Turkey")}

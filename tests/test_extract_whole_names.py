@@ -207,3 +207,18 @@ def test_a_location_after_the_city_or_a_university_of_no_state_keeps_the_parts()
     rows = _UCSD.replace("California California", "Oxford Oxford")  # Oxford is no state's subdivision
     got = _texts(rows, [(4, 8, "ORG"), (9, 11, "GPE")])
     assert ("University of Oxford", "ORG") in got and ("San Diego", "GPE") in got
+
+
+_PROTESTS = """
+Protests protest NOUN NNS nsubj 1
+hit hit VERB VBD ROOT 1
+Minsk Minsk PROPN NNP dobj 1
+. . PUNCT . punct 1"""
+
+
+def test_a_plural_event_noun_heading_a_sentence_is_no_actor() -> None:
+    # "Protests hit Minsk": the NER takes the capitalised first word for an organisation
+    assert _texts(_PROTESTS, [(0, 1, "ORG"), (2, 3, "GPE")]) == [("Minsk", "GPE")]
+    # not when it is no event noun of the lexicon, nor inside the sentence ("Democrats", a party)
+    assert _texts(_PROTESTS.replace("Protests protest", "Democrats democrat"), [(0, 1, "NORP"), (2, 3, "GPE")])[0][0] \
+        == "Democrats"

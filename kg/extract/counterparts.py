@@ -16,15 +16,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.candidate import Candidate, make
-from kg.extract.mentions import DocMentions
+from kg.extract.mentions import OTHERS_NOUNS, DocMentions
 from kg.records import Mention
 
 # Plural nouns of office whose nationality modifiers each name one official's state.
 GROUP_NOUNS = frozenset({"counterpart", "minister", "leader", "president", "premier", "delegation", "envoy",
                          "diplomat", "representative", "official", "negotiator", "delegate", "chief"})
-# Nouns of office that are always another's, whose possessive is never their state ("Shoukry and *his* Greek
-# counterpart": Greece's minister, not Shoukry).
-OTHERS_NOUNS = frozenset({"counterpart"})
 # Entity types of the listed names (the NER model takes some Greek and Cypriot names for organisations).
 _NAME_TYPES = frozenset({"PERSON", "ORG"})
 # Dependencies of a name given with the noun ("his Greek counterpart *Nikos Dendias*").

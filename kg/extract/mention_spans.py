@@ -62,13 +62,19 @@ def whole_names(ents: list[Span], lex: Lexicon) -> list[Span]:
     campus named by its system and city ("UC San Diego", "the University of California, San Diego"), one
     ORG each. The parts give way to the whole; in order. A field of study alone ("an Olympiad in
     *Neurosurgery*") is no actor's entity, whatever label the NER gave it."""
-    out = [repaired(e, lex) for e in ents if not (len(e) == 1 and is_field(e.text))]
+    out = [repaired(e, lex) for e in ents if not (len(e) == 1 and (is_field(e.text) or _event_word(e[0], lex)))]
     joined = filter_spans([w for w in (_whole_name(e, out, lex) for e in out) if w is not None])
     if not joined:
         return out
     taken = {i for w in joined for i in range(w.start, w.end)}
     kept = [e for e in out if not any(i in taken for i in range(e.start, e.end))]
     return sorted(kept + joined, key=lambda e: e.start)
+
+
+def _event_word(tok: Token, lex: Lexicon) -> bool:
+    """A plural event noun the NER took for a name at the head of a sentence ("*Protests* escalated",
+    "*Strikes* hit Kyiv"): capitalised only by its place."""
+    return tok.is_sent_start and tok.tag_ == "NNS" and lex.noun(tok.lemma_.lower()) is not None
 
 
 def _whole_name(ent: Span, ents: list[Span], lex: Lexicon) -> Span | None:
@@ -189,6 +195,8 @@ def repaired(ent: Span, lex: Lexicon) -> Span:
     if end - start > 1 and doc[end - 1].text in _CREDIT_WORDS and end < len(doc) and doc[end].text == ":":
         end -= 1  # a caption's credit: "Keisha Lance Bottoms | Image: Afdahe."
     if ent.label_ == "PERSON":
+        while end - start > 1 and _plural_title(doc[start], lex):
+            start += 1  # "Prime Ministers | Churchill and Attlee": a title shared by a list is no part of a name
         sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
         while start > sent_start and _given_name(doc[start - 1], lex) and doc[start - 1].dep_ == "compound" \
                 and start <= doc[start - 1].head.i < end:
@@ -200,6 +208,12 @@ def repaired(ent: Span, lex: Lexicon) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _plural_title(tok: Token, lex: Lexicon) -> bool:
+    """A title in the plural ("Ministers", "Presidents"): the NER puts it in the first name of the list."""
+    word = tok.text
+    return word[:1].isupper() and len(word) > 3 and word.endswith("s") and lex.is_title_word(word[:-1])
 
 
 def _given_name(tok: Token, lex: Lexicon) -> bool:

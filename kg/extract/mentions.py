@@ -31,6 +31,9 @@ from kg.records import Mention
 # Modifiers of a noun that may hold the actor the phrase stands for ("US-led", "Russian diplomats",
 # "Georgia's party", "the Kremlin spokesman").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+#: Nouns of office that are always another's: their possessor is never their actor ("Shoukry and *his* Greek
+#: counterpart": Greece's minister, not Shoukry).
+OTHERS_NOUNS = frozenset({"counterpart"})
 # Nouns whose "of" phrase names the actor ("dozens of Russian diplomats", "the government of Iraq").
 _OF_HEADS = frozenset([
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "members", "member",
@@ -271,8 +274,10 @@ class DocMentions:
         person = self._apposed_person(tok)
         if person is not None:
             return [person]  # "Northamptonshire's chief constable Nick Adderley": the person, not the county
+        others = tok.lemma_.lower() in OTHERS_NOUNS
         for child in tok.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i < tok.i:
+            # "Putin met *his* Turkish counterpart": the counterpart is never the possessor's
+            if child.dep_ in _MODIFIER_DEPS and child.i < tok.i and not (others and child.dep_ == "poss"):
                 found = self._actor_in_phrase(child, depth - 1)
                 if found is not None and not (found.type == "PERSON" and tok.lemma_.lower() in _STATE_HEADS):
                     return [found]

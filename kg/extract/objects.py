@@ -32,6 +32,7 @@ from kg.extract.event_nouns import (
     event_targets,
     typed_targets,
 )
+from kg.extract.heads import phrase_actors
 from kg.extract.lexicon import Lexicon, NounEntry, VerbEntry
 from kg.extract.mentions import DocMentions
 from kg.records import Mention
@@ -95,7 +96,7 @@ def _own_possessed(v: Token, obj: Token, ms: DocMentions, lex: Lexicon) -> bool:
 def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,
             lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
     """One object: an actor ("invaded Ukraine") or an event noun with its own targets ("imposed sanctions on Iran")."""
-    actors = ms.actors_at(obj) or (speakers(v, ms, lex) if obj.lower_ in FIRST_PERSON_OBJECTS else [])
+    actors = phrase_actors(obj, ms) or (speakers(v, ms, lex) if obj.lower_ in FIRST_PERSON_OBJECTS else [])
     # ("'They attacked us,' Zelensky said": a quoted "us" or "me" is the speaker)
     if actors and _own_possessed(v, obj, ms, lex):
         actors = []
@@ -131,7 +132,7 @@ def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: Do
     entry = verb_entry(v, lex, prep=prep)
     specific = entry is not None and entry.prep == prep
     for pobj in (c for c in p.children if c.dep_ == "pobj"):
-        actors = ms.actors_at(pobj) or (_of_phrase(pobj, ms) if event_noun(pobj, lex) is None else [])
+        actors = phrase_actors(pobj, ms) or (_of_phrase(pobj, ms) if event_noun(pobj, lex) is None else [])
         if actors and entry is not None and entry.type == "REQUEST" and prep == "for" and _has_object(v):
             continue  # "asked the court for the Southern District": the thing asked for, not whom
         if actors and entry is not None and entry.transitive and not _has_object(v):
@@ -244,7 +245,7 @@ def _verb_prep_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targe
         if prep in TARGET_PREPS or prep == "for" or prep in retyping or (prep == "in" and hit_in):
             by_prep = lex.noun(e.obj.lemma_, prep=prep) if prep in retyping else None
             for pobj in (c for c in p.children if c.dep_ == "pobj"):
-                for m in ms.actors_at(pobj) or _of_phrase(pobj, ms):
+                for m in phrase_actors(pobj, ms) or _of_phrase(pobj, ms):
                     yield m, f"{e.phrase} {prep}", by_prep.type if by_prep else e.type, "event_object"
 
 

@@ -36,6 +36,7 @@ from kg.extract.lexicon import Lexicon, VerbEntry
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
 from kg.extract.objects import objects
+from kg.extract.parties import is_party
 from kg.records import Mention
 
 __all__ = ["clause_candidates", "typed_targets"]  # typed_targets: where kg.extract.nominal imports it from
@@ -286,9 +287,11 @@ def _home(o: Mention, rtype: str, pattern: str, ms: DocMentions) -> Mention:
 
 def _person_sense(a: Mention, b: Mention, rtype: str, base: VerbEntry | None) -> str:
     """"Trump attacked Biden" is a verbal attack (ACCUSE), "Biden defeated Trump" an election: a verb's sense
-    between two persons, where its lexicon row gives one."""
+    between two persons, or on a party ("banned the party" is COERCE), where its lexicon row gives one."""
     if base is not None and base.person_type and rtype == base.type and a.type == b.type == "PERSON":
         return base.person_type
+    if base is not None and base.party_type and rtype == base.type and is_party(b):
+        return base.party_type  # "Turkey banned the Kurdistan Workers' Party": repression, not a sanction
     return rtype
 
 

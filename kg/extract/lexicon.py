@@ -16,6 +16,8 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
 * ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT);
 * ``person_type``: the type between two persons, where the verb's sense changes ("Trump *attacked* Biden" is
   a verbal attack, ACCUSE; "Biden *defeated* Trump" an election, RELATED);
+* ``party_type``: the type when the object is a political party (PLOVER codes banning a party as repression,
+  COERCE: "Turkey *banned* the Kurdistan Workers' Party"; banning a foreign airline stays a SANCTION);
 * ``force_type``: the type when the subject is an armed force ("US *troops* defeated ISIS" is ASSAULT, a
   team's or a candidate's victory RELATED);
 * ``naming``: with an object predicate the verb names, and relates no one ("*called* him a clown", "AP
@@ -71,6 +73,7 @@ class VerbEntry:
     designates: bool = False
     transitive: bool = False
     person_type: str | None = None
+    party_type: str | None = None
     force_type: str | None = None
     naming: bool = False
     motion: bool = False
@@ -101,6 +104,7 @@ class Lexicon:
             _check(e.type)
             _check(e.negated_type)
             _check(e.person_type)
+            _check(e.party_type)
             _check(e.force_type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
         self._nouns: dict[tuple[str, str | None], NounEntry] = {}

@@ -52,6 +52,16 @@ def party_name(text: str) -> str | None:
     return _party_words().get(text.lower())
 
 
+def is_party(m: Mention) -> bool:
+    """Whether ``m`` names a political party: "the Kurdistan Workers' Party", "the Liberal Democrats"."""
+    return m.type in ("ORG", "NORP") and (m.name.split()[-1].lower() == "party" or m.name in _party_names())
+
+
+@cache
+def _party_names() -> frozenset[str]:
+    return frozenset(_party_words().values())
+
+
 def party_at(tok: Token, ms: DocMentions, *, letter: bool = False) -> Mention | None:
     """The party ``tok`` (or the mention it is part of) names, as a mention: "*Democratic* mayor"; a single
     letter ("R" of "R-Fla.") only with ``letter``."""

@@ -29,6 +29,8 @@ HEADS: list[tuple[str, tuple[str, str], str, str, str, str, list[Fact], list[Fac
      [], [("Tesco", "RETREAT", "Poland")]),
     ("a culture is no actor", ("Russia", "GPE"), "praised", "praise", "Ukrainian", "culture",
      [], [("Russia", "SUPPORT", "Ukraine")]),
+    ("rebels are not their state", ("Turkey", "GPE"), "attacked", "attack", "Syrian", "rebels",
+     [], [("Turkey", "ASSAULT", "Syria")]),
     ("a government stands for its state", ("India", "GPE"), "criticized", "criticize", "Chinese", "government",
      [("India", "ACCUSE", "China")], []),
     ("forces stand for their state", ("Turkey", "GPE"), "attacked", "attack", "Syrian", "forces",
@@ -98,3 +100,31 @@ Court Court PROPN NNP dobj 1
     got = facts(doc)
     assert ("Donald Trump", "REQUEST", "District Court of the United States") in got, got
     assert ("Donald Trump", "REQUEST", "United States") not in got
+
+
+def test_institution_as_passive_agent(vocab: Vocab) -> None:
+    """"Trudeau was criticized by the Canadian parliament": the parliament criticises."""
+    doc = parsed_doc(vocab, """
+Justin Justin PROPN NNP compound 1
+Trudeau Trudeau PROPN NNP nsubjpass 3
+was be AUX VBD auxpass 3
+criticized criticize VERB VBN ROOT 3
+by by ADP IN agent 3
+the the DET DT det 7
+Canadian canadian ADJ JJ amod 7
+parliament parliament NOUN NN pobj 4
+. . PUNCT . punct 3""", ents=[(0, 2, "PERSON"), (6, 7, "NORP")])
+    got = facts(doc)
+    assert ("Parliament of Canada", "ACCUSE", "Justin Trudeau") in got, got
+    assert ("Canada", "ACCUSE", "Justin Trudeau") not in got
+
+
+def test_group_as_subject_is_no_state(vocab: Vocab) -> None:
+    """"Syrian rebels attacked Turkey": the rebels are not Syria."""
+    doc = parsed_doc(vocab, """
+Syrian syrian ADJ JJ amod 1
+rebels rebel NOUN NNS nsubj 2
+attacked attack VERB VBD ROOT 2
+Turkey Turkey PROPN NNP dobj 2
+. . PUNCT . punct 2""", ents=[(0, 1, "NORP"), (3, 4, "GPE")])
+    assert ("Syria", "ASSAULT", "Turkey") not in facts(doc)

@@ -84,6 +84,24 @@ spoke speak VERB VBD ROOT 4
 . . PUNCT . punct 4""", [(0, 1, "NORP"), (2, 4, "PERSON")],
      [("Rob Portman", "MEMBER_OF", "Republican Party")],
      [("Rob Portman", "LEADER_OF", "Republican Party")]),
+    ("representing a state's district", """
+Tancredo Tancredo PROPN NNP nsubj 1
+represented represent VERB VBD ROOT 1
+Colorado Colorado PROPN NNP poss 6
+'s 's PART POS case 2
+6th 6th ADJ JJ amod 6
+congressional congressional ADJ JJ amod 6
+district district NOUN NN dobj 1
+. . PUNCT . punct 1""", [(0, 1, "PERSON"), (2, 3, "GPE")],
+     [("Tancredo", "AFFILIATED_WITH", "Colorado")],
+     [("Tancredo", "MEMBER_OF", "Colorado")]),
+    ("representing a country", """
+Smith Smith PROPN NNP nsubj 1
+represented represent VERB VBD ROOT 1
+Canada Canada PROPN NNP dobj 1
+. . PUNCT . punct 1""", [(0, 1, "PERSON"), (2, 3, "GPE")],
+     [("Smith", "MEMBER_OF", "Canada")],
+     [("Smith", "AFFILIATED_WITH", "Canada")]),
     ("party letter and a state the NER left untagged", """
 Sherrod Sherrod PROPN NNP compound 1
 Brown Brown PROPN NNP nsubj 7

@@ -320,7 +320,7 @@ def _by_agents(v: Token, ms: DocMentions) -> list[Mention]:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += ms.actors_at(p)
+                    out += phrase_actors(p, ms)  # "passed by the Canadian Parliament": the parliament
     if not out:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ != "by":

@@ -9,7 +9,9 @@ suffering). Two kinds of head noun are no such stand-in (``kg/data/modified_head
   Parliament of Canada, not at Canada (legislatures and courts keep their own names); the phrase becomes that
   body, named as :meth:`~kg.actors.DocumentActors.institution` names bare institutions;
 * a *thing* that is no actor: "Tesco left *the Polish market*", "sold its *Polish branch*", "praised *Russian
-  culture*": the state is no participant at all.
+  culture*": the state is no participant at all;
+* a *group* of the nation that is not its state, and often against it: "*Serbian protesters* stormed the
+  parliament", "*Iraqi militias* made threats", "*Syrian rebels*": unnamed, so no actor either.
 
 :func:`phrase_actors` is :meth:`~kg.extract.mentions.DocMentions.actors_at` with these two kinds applied; the
 clause rules read a verb's subjects and objects with it.
@@ -43,7 +45,7 @@ def _heads() -> dict[str, str]:
 
 def head_kind(noun: Token) -> str | None:
     """The kind of a common noun a state's word may modify ("institution": "parliament", "court"; "thing":
-    "market"); ``None`` for a noun that stands for the state ("government", "forces")."""
+    "market"; "group": "protesters"); ``None`` for a noun that stands for the state ("government", "forces")."""
     heads = _heads()
     return heads.get(noun.lemma_.lower()) or heads.get(noun.lower_)
 

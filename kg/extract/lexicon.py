@@ -18,6 +18,8 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
   a verbal attack, ACCUSE; "Biden *defeated* Trump" an election, RELATED);
 * ``party_type``: the type when the object is a political party (PLOVER codes banning a party as repression,
   COERCE: "Turkey *banned* the Kurdistan Workers' Party"; banning a foreign airline stays a SANCTION);
+* ``place_type``: the type when the object is a place that is no state ("Tancredo *represented* Colorado's 6th
+  district" is AFFILIATED_WITH Colorado, where representing a state or a body is MEMBER_OF it);
 * ``force_type``: the type when the subject is an armed force ("US *troops* defeated ISIS" is ASSAULT, a
   team's or a candidate's victory RELATED);
 * ``naming``: with an object predicate the verb names, and relates no one ("*called* him a clown", "AP
@@ -74,6 +76,7 @@ class VerbEntry:
     transitive: bool = False
     person_type: str | None = None
     party_type: str | None = None
+    place_type: str | None = None
     force_type: str | None = None
     naming: bool = False
     motion: bool = False
@@ -105,6 +108,7 @@ class Lexicon:
             _check(e.negated_type)
             _check(e.person_type)
             _check(e.party_type)
+            _check(e.place_type)
             _check(e.force_type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
         self._nouns: dict[tuple[str, str | None], NounEntry] = {}

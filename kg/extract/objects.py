@@ -114,15 +114,28 @@ def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMen
 
 def _actor_object(v: Token, obj: Token, actors: list[Mention], lemma: str, base: VerbEntry | None,
                   ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
-    """"Russia invaded Ukraine"; "recalled its ambassador to France": the object and the object's own target."""
-    entry = verb_entry(v, lex, noun=obj.lemma_.lower()) or base
+    """"Russia invaded Ukraine"; "recalled its ambassador to France": the object and the object's own target;
+    "granted Milken a pardon": a recipient takes the type the verb has with its thing (pardoning him, CONCEDE)."""
+    thing = None if noun_entry(v, obj, lex) is not None else _thing_entry(v, obj, lex)
+    entry = thing or verb_entry(v, lex, noun=obj.lemma_.lower()) or base
     rtype = entry.type if entry is not None and entry.type else None
     pattern = "passive" if is_passive(v) else "svo" if rtype else "unknown_verb"
-    yield from ((m, lemma, rtype or "RELATED", pattern) for m in actors)
+    phrase = f"{lemma} {thing.noun}" if thing is not None else lemma
+    yield from ((m, phrase, rtype or "RELATED", pattern) for m in actors)
     own = noun_entry(v, obj, lex)
     if own is not None and own.type:
         for m in event_targets(obj, ms, frozenset({"to", "from", "in"})):
             yield m, f"{lemma} {obj.lemma_.lower()}", own.type, "verb_prep"
+
+
+def _thing_entry(v: Token, recipient: Token, lex: Lexicon) -> VerbEntry | None:
+    """The verb's own row for the thing it gives a recipient ("granted Milken *a pardon*"; the parser may hang
+    the thing on the name: "granted Paul Harvey Pogue | a full pardon")."""
+    if recipient.dep_ != "dative":
+        return None
+    things = [c for c in v.children if c.dep_ == "dobj" and c.i != recipient.i]
+    things += [c for c in recipient.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > recipient.i]
+    return next((e for t in things for e in (noun_entry(v, t, lex),) if e is not None), None)
 
 
 def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.extract.heads import phrase_actors
 from kg.extract.lexicon import Lexicon, VerbEntry
 from kg.extract.mentions import DocMentions
 from kg.records import Mention
@@ -103,7 +104,7 @@ def _own_subject(v: Token, s: Token, ms: DocMentions, lex: Lexicon) -> list[Ment
         # the clause says nothing of conjuncts after it: "Jack Ruby, who killed Oswald, and Jim Bakker"
         before = [m for m in ms.actors_at(v.head) if m.start - ms.char_offset < s.idx]
         return before or _instrument_user(v.head, ms, lex)
-    found = ms.actors_at(s)
+    found = phrase_actors(s, ms)
     if not found and s.lower_ in FIRST_PERSON:
         return speakers(v, ms, lex)
     return found + modifier_conjuncts(s, ms, found)
@@ -319,7 +320,7 @@ def _by_agents(v: Token, ms: DocMentions) -> list[Mention]:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += ms.actors_at(p)
+                    out += phrase_actors(p, ms)  # "passed by the Canadian Parliament": the parliament
     if not out:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ != "by":

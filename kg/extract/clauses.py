@@ -38,6 +38,7 @@ from kg.extract.lexicon import Lexicon, VerbEntry
 from kg.extract.mentions import DocMentions
 from kg.extract.modality import modality_of
 from kg.extract.objects import objects
+from kg.extract.parties import is_party
 from kg.records import Mention
 
 __all__ = ["clause_candidates", "typed_targets"]  # typed_targets: where kg.extract.nominal imports it from
@@ -290,9 +291,14 @@ def _home(o: Mention, rtype: str, pattern: str, ms: DocMentions) -> Mention:
 
 def _person_sense(a: Mention, b: Mention, rtype: str, base: VerbEntry | None) -> str:
     """"Trump attacked Biden" is a verbal attack (ACCUSE), "Biden defeated Trump" an election: a verb's sense
-    between two persons, where its lexicon row gives one."""
+    between two persons, on a party ("banned the party" is COERCE) or on a place that is no state ("represented
+    Colorado" is AFFILIATED_WITH), where its lexicon row gives one."""
     if base is not None and base.person_type and rtype == base.type and a.type == b.type == "PERSON":
         return base.person_type
+    if base is not None and base.party_type and rtype == base.type and is_party(b):
+        return base.party_type  # "Turkey banned the Kurdistan Workers' Party": repression, not a sanction
+    if base is not None and base.place_type and rtype == base.type and not b.iso3 and b.type in ("GPE", "LOC"):
+        return base.place_type  # "represented Colorado's 6th district": of the place, not in its government
     return rtype
 
 

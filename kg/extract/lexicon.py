@@ -16,6 +16,10 @@ Noun rows may narrow by preposition (``prep``): "drills *near* Taiwan" is MOBILI
 * ``negated_type``: a denial of the verb is an event of its own ("would *not recognise* Kosovo" is REJECT);
 * ``person_type``: the type between two persons, where the verb's sense changes ("Trump *attacked* Biden" is
   a verbal attack, ACCUSE; "Biden *defeated* Trump" an election, RELATED);
+* ``party_type``: the type when the object is a political party (PLOVER codes banning a party as repression,
+  COERCE: "Turkey *banned* the Kurdistan Workers' Party"; banning a foreign airline stays a SANCTION);
+* ``place_type``: the type when the object is a place that is no state ("Tancredo *represented* Colorado's 6th
+  district" is AFFILIATED_WITH Colorado, where representing a state or a body is MEMBER_OF it);
 * ``force_type``: the type when the subject is an armed force ("US *troops* defeated ISIS" is ASSAULT, a
   team's or a candidate's victory RELATED);
 * ``naming``: with an object predicate the verb names, and relates no one ("*called* him a clown", "AP
@@ -71,6 +75,8 @@ class VerbEntry:
     designates: bool = False
     transitive: bool = False
     person_type: str | None = None
+    party_type: str | None = None
+    place_type: str | None = None
     force_type: str | None = None
     naming: bool = False
     motion: bool = False
@@ -101,6 +107,8 @@ class Lexicon:
             _check(e.type)
             _check(e.negated_type)
             _check(e.person_type)
+            _check(e.party_type)
+            _check(e.place_type)
             _check(e.force_type)
             self._verbs[(e.lemma, e.prt, e.prep, e.noun)] = e
         self._nouns: dict[tuple[str, str | None], NounEntry] = {}
@@ -113,12 +121,15 @@ class Lexicon:
                 self._noun_preps[n.lemma] = self._noun_preps.get(n.lemma, frozenset()) | {n.prep}
         self._titles: dict[tuple[str, ...], str] = {}
         self._state_types: dict[tuple[str, ...], str] = {}  # a title's tie to a state that owns it, if another
+        self._place_types: dict[tuple[str, ...], str] = {}  # its tie to a place that is no state, if another
         for row in titles:
             _check(row["type"])
-            self._titles[tuple(row["words"].lower().split())] = row["type"]
-            if row.get("state_type"):
-                _check(row["state_type"])
-                self._state_types[tuple(row["words"].lower().split())] = row["state_type"]
+            words = tuple(row["words"].lower().split())
+            self._titles[words] = row["type"]
+            for field, types in (("state_type", self._state_types), ("place_type", self._place_types)):
+                if row.get(field):
+                    _check(row[field])
+                    types[words] = row[field]
         self._designations: dict[str, str] = {}
         for row in designations:
             _check(row["type"])
@@ -176,10 +187,33 @@ class Lexicon:
 
     def owner_type(self, title: str, rtype: str, owner: Mention) -> str:
         """The type of ``title``'s tie to ``owner``: a title row's ``state_type`` when the owner is a state
-        ("Speaker X of Iran" leads Iran's parliament, not Iran: MEMBER_OF), else ``rtype``."""
-        words = tuple(title.lower().split())
-        found = self._state_types.get(words) or self._state_types.get(words[-1:])
-        return found if found is not None and owner.iso3 else rtype
+        ("Speaker X of Iran" leads Iran's parliament, not Iran: MEMBER_OF), its ``place_type`` when the owner
+        is a place that is no state ("Senator X of Ohio", "Ohio Senator X" represents Ohio: AFFILIATED_WITH,
+        where "Ohio state senator X" sits in Ohio's own senate: MEMBER_OF), else ``rtype``.
+
+        >>> from kg.records import Mention
+        >>> ohio = Mention("Ohio", 0, 4, "Ohio", "GPE", "ohio")
+        >>> lex = lexicon()
+        >>> lex.owner_type("senators", "MEMBER_OF", ohio), lex.owner_type("state senator", "MEMBER_OF", ohio)
+        ('AFFILIATED_WITH', 'MEMBER_OF')
+        """
+        words = self._title_key(tuple(title.lower().split()))
+        if owner.iso3:
+            found = self._state_types.get(words) or self._state_types.get(words[-1:])
+            return found or rtype
+        if owner.type in ("GPE", "LOC"):
+            # the title's own row decides ("state senator" has no place type); an unknown longer title ("US
+            # Senate candidate") falls back to its last word
+            found = self._place_types.get(words) if words in self._titles else self._place_types.get(words[-1:])
+            return found or rtype
+        return rtype
+
+    def _title_key(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` as a title row's key: a plural title read as its singular ("senators" of "Senators X of Y")."""
+        if words and words not in self._titles and words[-1].endswith("s") \
+                and (*words[:-1], words[-1][:-1]) in self._titles:
+            return (*words[:-1], words[-1][:-1])
+        return words
 
     def is_goods(self, lemma: str) -> bool:
         """Whether ``lemma`` names something one state gives or sends another (aid, weapons, troops, money), from

@@ -32,6 +32,7 @@ from kg.extract.event_nouns import (
     event_targets,
     typed_targets,
 )
+from kg.extract.heads import phrase_actors
 from kg.extract.lexicon import Lexicon, NounEntry, VerbEntry
 from kg.extract.mentions import DocMentions
 from kg.records import Mention
@@ -95,7 +96,7 @@ def _own_possessed(v: Token, obj: Token, ms: DocMentions, lex: Lexicon) -> bool:
 def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,
             lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
     """One object: an actor ("invaded Ukraine") or an event noun with its own targets ("imposed sanctions on Iran")."""
-    actors = ms.actors_at(obj) or (speakers(v, ms, lex) if obj.lower_ in FIRST_PERSON_OBJECTS else [])
+    actors = phrase_actors(obj, ms) or (speakers(v, ms, lex) if obj.lower_ in FIRST_PERSON_OBJECTS else [])
     # ("'They attacked us,' Zelensky said": a quoted "us" or "me" is the speaker)
     if actors and _own_possessed(v, obj, ms, lex):
         actors = []
@@ -113,15 +114,28 @@ def _object(v: Token, obj: Token, lemma: str, base: VerbEntry | None, ms: DocMen
 
 def _actor_object(v: Token, obj: Token, actors: list[Mention], lemma: str, base: VerbEntry | None,
                   ms: DocMentions, lex: Lexicon) -> Iterator[tuple[Mention, str, str, str]]:
-    """"Russia invaded Ukraine"; "recalled its ambassador to France": the object and the object's own target."""
-    entry = verb_entry(v, lex, noun=obj.lemma_.lower()) or base
+    """"Russia invaded Ukraine"; "recalled its ambassador to France": the object and the object's own target;
+    "granted Milken a pardon": a recipient takes the type the verb has with its thing (pardoning him, CONCEDE)."""
+    thing = None if noun_entry(v, obj, lex) is not None else _thing_entry(v, obj, lex)
+    entry = thing or verb_entry(v, lex, noun=obj.lemma_.lower()) or base
     rtype = entry.type if entry is not None and entry.type else None
     pattern = "passive" if is_passive(v) else "svo" if rtype else "unknown_verb"
-    yield from ((m, lemma, rtype or "RELATED", pattern) for m in actors)
+    phrase = f"{lemma} {thing.noun}" if thing is not None else lemma
+    yield from ((m, phrase, rtype or "RELATED", pattern) for m in actors)
     own = noun_entry(v, obj, lex)
     if own is not None and own.type:
         for m in event_targets(obj, ms, frozenset({"to", "from", "in"})):
             yield m, f"{lemma} {obj.lemma_.lower()}", own.type, "verb_prep"
+
+
+def _thing_entry(v: Token, recipient: Token, lex: Lexicon) -> VerbEntry | None:
+    """The verb's own row for the thing it gives a recipient ("granted Milken *a pardon*"; the parser may hang
+    the thing on the name: "granted Paul Harvey Pogue | a full pardon")."""
+    if recipient.dep_ != "dative":
+        return None
+    things = [c for c in v.children if c.dep_ == "dobj" and c.i != recipient.i]
+    things += [c for c in recipient.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > recipient.i]
+    return next((e for t in things for e in (noun_entry(v, t, lex),) if e is not None), None)
 
 
 def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: DocMentions,
@@ -131,7 +145,7 @@ def _prep_objects(v: Token, p: Token, lemma: str, base: VerbEntry | None, ms: Do
     entry = verb_entry(v, lex, prep=prep)
     specific = entry is not None and entry.prep == prep
     for pobj in (c for c in p.children if c.dep_ == "pobj"):
-        actors = ms.actors_at(pobj) or (_of_phrase(pobj, ms) if event_noun(pobj, lex) is None else [])
+        actors = phrase_actors(pobj, ms) or (_of_phrase(pobj, ms) if event_noun(pobj, lex) is None else [])
         if actors and entry is not None and entry.type == "REQUEST" and prep == "for" and _has_object(v):
             continue  # "asked the court for the Southern District": the thing asked for, not whom
         if actors and entry is not None and entry.transitive and not _has_object(v):
@@ -244,7 +258,7 @@ def _verb_prep_targets(e: _EventObject, ms: DocMentions, lex: Lexicon) -> _Targe
         if prep in TARGET_PREPS or prep == "for" or prep in retyping or (prep == "in" and hit_in):
             by_prep = lex.noun(e.obj.lemma_, prep=prep) if prep in retyping else None
             for pobj in (c for c in p.children if c.dep_ == "pobj"):
-                for m in ms.actors_at(pobj) or _of_phrase(pobj, ms):
+                for m in phrase_actors(pobj, ms) or _of_phrase(pobj, ms):
                     yield m, f"{e.phrase} {prep}", by_prep.type if by_prep else e.type, "event_object"
 
 

@@ -1,6 +1,6 @@
 """Party ties: who belongs to which political party, from the words news copy uses for it.
 
-* "Marco Rubio (R-Fla.)": the party letter and the state after a legislator's name.
+* "Marco Rubio (R-Fla.)", "Sherrod Brown (D-Ohio)": the party letter and the state after a legislator's name.
 * "Ted Cruz and fellow Republican Francis Rooney": "fellow" gives the party to both.
 * "Senators Marco Rubio, Mike Lee and David Perdue, all Republicans": a party word in apposition to a list.
 * "Maher was elected as a Democrat", "ran as a Republican": the party the subject stood for.
@@ -22,6 +22,7 @@ from kg.actors import actor_key
 from kg.extract.candidate import Candidate, make
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMentions
+from kg.extract.where import is_subdivision
 from kg.ontology import DATA_DIR
 from kg.records import Mention
 
@@ -49,6 +50,16 @@ def _party_words() -> dict[str, str]:
 def party_name(text: str) -> str | None:
     """The party a word names: "Republicans" -> "Republican Party"; None for anything else."""
     return _party_words().get(text.lower())
+
+
+def is_party(m: Mention) -> bool:
+    """Whether ``m`` names a political party: "the Kurdistan Workers' Party", "the Liberal Democrats"."""
+    return m.type in ("ORG", "NORP") and (m.name.split()[-1].lower() == "party" or m.name in _party_names())
+
+
+@cache
+def _party_names() -> frozenset[str]:
+    return frozenset(_party_words().values())
 
 
 def party_at(tok: Token, ms: DocMentions, *, letter: bool = False) -> Mention | None:
@@ -151,11 +162,26 @@ def _letter_and_state(sent: Span, ms: DocMentions) -> Iterator[Candidate]:
             c = make(person, party, "party", "MEMBER_OF", "title", coref=ms.coref)
             if c is not None:
                 yield c
-        state = ms.by_token.get(tok.i + 3)
+        state = ms.by_token.get(tok.i + 3) or _state_named(sent, tok.i + 3, ms)
         if state is not None and state.type in ("GPE", "LOC"):
             c = make(person, ms.as_place(state), "from", "AFFILIATED_WITH", "title", coref=ms.coref)
             if c is not None:
                 yield c
+
+
+def _state_named(sent: Span, start: int, ms: DocMentions) -> Mention | None:
+    """The state or province the words from ``start`` to the closing bracket or comma name, when the NER took
+    them for no entity ("Sherrod Brown (D-*Ohio*)", "(D-*New York*)"): a first-level unit in ``places.jsonl``."""
+    doc = sent.doc
+    end = next((t.i for t in doc[start:min(sent.end, start + 4)] if t.text in (")", ",")), None)
+    if end is None or end == start or any(t.i in ms.by_token for t in doc[start:end]):
+        return None
+    words = doc[start:end]
+    if not is_subdivision(words.text):
+        return None
+    begin = words.start_char + ms.char_offset
+    return Mention(text=words.text, start=begin, end=begin + len(words.text), name=words.text, type="GPE",
+                   key=actor_key(words.text, None))
 
 
 def _bracketed_party(sent: Span, ms: DocMentions) -> Iterator[Candidate]:

@@ -74,7 +74,7 @@ def whole_names(ents: list[Span], lex: Lexicon) -> list[Span]:
 def _event_word(tok: Token, lex: Lexicon) -> bool:
     """A plural event noun the NER took for a name at the head of a sentence ("*Protests* escalated",
     "*Strikes* hit Kyiv"): capitalised only by its place."""
-    return tok.is_sent_start and tok.tag_ == "NNS" and lex.noun(tok.lemma_.lower()) is not None
+    return bool(tok.is_sent_start) and tok.tag_ == "NNS" and lex.noun(tok.lemma_.lower()) is not None
 
 
 def _whole_name(ent: Span, ents: list[Span], lex: Lexicon) -> Span | None:

@@ -211,6 +211,7 @@ class DocumentActors:
         # one-word person name or acronym -> the full names in the document, by key ("Jaroslaw Kaczynski" and
         # "Jaros\u0142aw Kaczy\u0144ski" are one name)
         self._short: dict[str, dict[str, str]] = {}
+        self._surnames: set[str] = set()  # last words of the document's full person names
         self._times: dict[str, int] = {}  # how often the document names each full name of a person
         names_seen = list(names)
         for text, label in names_seen:
@@ -226,6 +227,7 @@ class DocumentActors:
                 self._times[key] = self._times.get(key, 0) + 1
                 for form in {words[-1], words[0] if len(words) >= 3 else words[-1], " ".join(words[-2:])}:
                     self._short.setdefault(normalize(form), {}).setdefault(actor_key(name, None), name)
+                self._surnames.add(normalize(words[-1]))
             elif label == "ORG" and len(words) >= 2:
                 self._short.setdefault(normalize(initials(name)), {}).setdefault(actor_key(name, None), name)
         self._cache: dict[tuple[str, str], Actor | None] = {}
@@ -303,24 +305,46 @@ class DocumentActors:
         lists = words()
         if lists.is_never_actor(name) or (label == "PERSON" and any(c.isdigit() for c in name)):
             return None  # "COVID-19", "Brexit", "Twitter", "Hagia Sophia": no actors, whatever the NER said
-        if lists.is_institution(name):
-            return self.institution(name)
-        words_ = name.split()
-        for cut in range(1, min(len(words_), 4)):  # "British Parliament", "the US Senate": that state's body
-            state = self.gaz.lookup(" ".join(words_[:cut]))
-            if state is not None and state.iso3 and lists.is_institution(" ".join(words_[cut:])):
-                return self.institution(" ".join(words_[cut:]), state)
+        is_body, body = self._body(name)
+        if is_body:
+            return body
         if not name[0].isupper() and not _NAME_PARTICLE.match(name):
             # "communist", "western-backed": adjectives, not actors (but "al-Muhandis" is a name)
             return None
         full = self._short.get(normalize(name))
         if full is not None and len(full) == 1 and (label == "PERSON" or _ACRONYM.match(name)):
             return Actor(next(iter(full.values())), "person" if label == "PERSON" else "organisation", label)
+        surnamed = self._surname_of(name, label, full)
+        if surnamed is not None:
+            return surnamed
         if full is not None and label == "PERSON":
             main = self._main_bearer(full)
             if main is not None:
                 return Actor(main, "person", label)
         return Actor(name, _TYPE_OF_LABEL[label], label)
+
+    def _body(self, name: str) -> tuple[bool, Actor | None]:
+        """Whether ``name`` is a bare institution ("Parliament") or one named with its state ("British
+        Parliament", "the US Senate"), and that state's body (``None`` when no state is known)."""
+        from kg.actor_words import words
+
+        lists = words()
+        if lists.is_institution(name):
+            return True, self.institution(name)
+        words_ = name.split()
+        for cut in range(1, min(len(words_), 4)):
+            state = self.gaz.lookup(" ".join(words_[:cut]))
+            if state is not None and state.iso3 and lists.is_institution(" ".join(words_[cut:])):
+                return True, self.institution(" ".join(words_[cut:]), state)
+        return False, None
+
+    def _surname_of(self, name: str, label: str, full: dict[str, str] | None) -> Actor | None:
+        """"Minnesota is Klobuchar's home state" tagged GPE: an unknown word that is the surname of the
+        document's one Klobuchar is that person, whatever the NER said (but "Allen, Texas" stays a town)."""
+        if full is None or len(full) != 1 or " " in name or normalize(name) not in self._surnames \
+                or _known_place(name, label):
+            return None
+        return Actor(next(iter(full.values())), "person", "PERSON")
 
     def _main_bearer(self, full: dict[str, str]) -> str | None:
         """The full name a surname stands for when the document names several ("Robert Mugabe" and "Grace
@@ -328,3 +352,10 @@ class DocumentActors:
         ranked = sorted(((self._times.get(k, 0), k) for k in full), reverse=True)
         top, second = ranked[0][0], ranked[1][0]
         return full[ranked[0][1]] if top >= 2 and top >= SALIENT_RATIO * second else None
+
+
+def _known_place(name: str, label: str) -> bool:
+    """Whether ``name``, labelled a place, is a town or region of ``kg/data/places.jsonl``."""
+    from kg.extract.where import place_country  # (the extraction imports this module)
+
+    return label in ("GPE", "LOC", "FAC") and place_country(name) is not None

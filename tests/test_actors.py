@@ -94,3 +94,15 @@ def test_a_surname_is_the_person_the_document_names_most() -> None:
     assert DocumentActors(names).resolve("Mugabe", "PERSON").name == "Robert Mugabe"
     even = [("Robert Mugabe", "PERSON")] * 2 + [("Grace Mugabe", "PERSON")] * 2
     assert DocumentActors(even).resolve("Mugabe", "PERSON").name == "Mugabe"  # ambiguous: left alone
+
+
+def test_an_unknown_word_tagged_as_a_place_that_is_a_persons_surname_is_that_person() -> None:
+    from kg.actors import DocumentActors
+
+    acts = DocumentActors([("Amy Klobuchar", "PERSON"), ("Klobuchar", "GPE"), ("Minnesota", "GPE")])
+    found = acts.resolve("Klobuchar", "GPE")
+    assert found is not None and (found.name, found.ner) == ("Amy Klobuchar", "PERSON")
+    assert acts.resolve("Minnesota", "GPE").name == "Minnesota"  # type: ignore[union-attr]
+    # two people of one surname: the word stays what the NER said
+    two = DocumentActors([("Amy Klobuchar", "PERSON"), ("Jim Klobuchar", "PERSON"), ("Klobuchar", "GPE")])
+    assert two.resolve("Klobuchar", "GPE").ner == "GPE"  # type: ignore[union-attr]

@@ -222,3 +222,41 @@ def test_a_plural_event_noun_heading_a_sentence_is_no_actor() -> None:
     # not when it is no event noun of the lexicon, nor inside the sentence ("Democrats", a party)
     assert _texts(_PROTESTS.replace("Protests protest", "Democrats democrat"), [(0, 1, "NORP"), (2, 3, "GPE")])[0][0] \
         == "Democrats"
+
+
+def test_an_office_named_like_a_body_is_no_actor() -> None:
+    # "he is a former City Councillor": the NER's ORG is a post
+    rows = """
+He he PRON PRP nsubj 1
+is be AUX VBZ ROOT 1
+a a DET DT det 5
+former former ADJ JJ amod 5
+City City PROPN NNP compound 5
+Councillor Councillor PROPN NNP attr 1
+. . PUNCT . punct 1"""
+    assert _texts(rows, [(4, 6, "ORG")]) == []
+    council = rows.replace("Councillor Councillor", "Council Council")
+    assert _texts(council, [(4, 6, "ORG")]) == [("City Council", "ORG")]
+
+
+def test_a_possessor_after_a_comma_is_no_part_of_the_town() -> None:
+    # "in Kerman, Soleimani's hometown": the NER's GPE runs over the comma into the possessor
+    rows = """
+in in ADP IN ROOT 0
+Kerman Kerman PROPN NNP pobj 0
+, , PUNCT , punct 1
+Soleimani Soleimani PROPN NNP poss 5
+'s 's PART POS case 3
+hometown hometown NOUN NN appos 1"""
+    assert _texts(rows, [(1, 4, "GPE")])[0] == ("Kerman", "GPE")
+
+
+def test_a_name_does_not_end_on_a_comma() -> None:
+    rows = """
+in in ADP IN ROOT 0
+Kerman Kerman PROPN NNP pobj 0
+, , PUNCT , punct 1
+Soleimani Soleimani PROPN NNP poss 5
+'s 's PART POS case 3
+hometown hometown NOUN NN appos 1"""
+    assert _texts(rows, [(1, 3, "GPE"), (3, 4, "PERSON")]) == [("Kerman", "GPE"), ("Soleimani", "PERSON")]

@@ -37,6 +37,16 @@ _ORG_OPENERS = frozenset({"", "NORP", "ORG"})
 _CAMPUS_CITY_LABELS = frozenset({"GPE", "LOC", "PERSON"})
 # Labels of the acronym opening a campus's name ("*UC* San Diego" is tagged a place, "*SUNY* Albany" nothing).
 _ACRONYM_LABELS = frozenset({"", "GPE", "LOC", "ORG", "NORP", "PERSON"})
+# Longest organisation span that may be an office named like a body ("City Councillor").
+_TITLE_ORG_WORDS = 3
+# Types of the titles a person holds (an "MP", a "Councillor"; not a "party" or a "group").
+_OFFICE_TYPES = frozenset({"LEADER_OF", "MEMBER_OF"})
+# Punctuation an entity span may end on that is no part of a name.
+_TRAILING_PUNCT = frozenset({",", ";", ":"})
+# The possessive ending as the tokenizer splits it (a sentence left unparsed has no tags to read).
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'"})
+# Entity labels of places, whose span may swallow a possessor after a comma.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Letters of such an acronym ("UC", "SUNY", "UMass" is no acronym of this kind).
 _ACRONYM_LENGTH = range(2, 6)
 
@@ -45,7 +55,8 @@ _ACRONYM_LENGTH = range(2, 6)
 def name_words() -> dict[str, str]:
     """``kg/data/name_words.jsonl`` read once, word -> kind: ``field``, a field of study or of medicine that is
     neither actor nor place whatever the NER says ("an Olympiad in *Neurosurgery*"); ``group``, a faith or
-    people word before an organisation's name that is no part of it ("the *Shia* Hezbollah movement")."""
+    people word before an organisation's name that is no part of it ("the *Shia* Hezbollah movement");
+    ``office_prefix``, a word that only says which office a title is ("*City* Councillor")."""
     rows = [json.loads(line) for line in (DATA_DIR / "name_words.jsonl").read_text("utf-8").splitlines() if line]
     return {r["word"]: r["kind"] for r in rows}
 
@@ -62,13 +73,26 @@ def whole_names(ents: list[Span], lex: Lexicon) -> list[Span]:
     campus named by its system and city ("UC San Diego", "the University of California, San Diego"), one
     ORG each. The parts give way to the whole; in order. A field of study alone ("an Olympiad in
     *Neurosurgery*") is no actor's entity, whatever label the NER gave it."""
-    out = [repaired(e, lex) for e in ents if not (len(e) == 1 and (is_field(e.text) or _event_word(e[0], lex)))]
+    out = [repaired(e, lex) for e in ents if not (len(e) == 1 and (is_field(e.text) or _event_word(e[0], lex)))
+           and not _title_org(e, lex)]
     joined = filter_spans([w for w in (_whole_name(e, out, lex) for e in out) if w is not None])
     if not joined:
         return out
     taken = {i for w in joined for i in range(w.start, w.end)}
     kept = [e for e in out if not any(i in taken for i in range(e.start, e.end))]
     return sorted(kept + joined, key=lambda e: e.start)
+
+
+def _title_org(ent: Span, lex: Lexicon) -> bool:
+    """An office the NER took for an organisation ("he is a former *City Councillor*"): a person's title after
+    words that only say which office (``office_prefix`` rows of ``name_words.jsonl``: "City", "Deputy") names
+    a post, not a body; "Communist Party" or "Liberal National MP" is no such phrase."""
+    if ent.label_ != "ORG" or len(ent) > _TITLE_ORG_WORDS or not all(t.is_alpha for t in ent):
+        return False
+    office = lex.title([ent[-1].text])
+    prefixes = name_words()
+    return office is not None and office[0] in _OFFICE_TYPES and \
+        all(prefixes.get(t.text[:1].upper() + t.text[1:].lower()) == "office_prefix" for t in ent[:-1])
 
 
 def _event_word(tok: Token, lex: Lexicon) -> bool:
@@ -192,6 +216,12 @@ def repaired(ent: Span, lex: Lexicon) -> Span:
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i:end]):
             end = i  # the words from an unclosed parenthesis on are a gloss, not the name
             break
+    while end - start > 1 and doc[end - 1].text in _TRAILING_PUNCT:
+        end -= 1  # "Kerman," the NER ends on the comma of an apposition
+    if ent.label_ in _PLACE_LABELS and end < len(doc) and doc[end].lower_ in _POSSESSIVE_MARKS:
+        comma = next((i for i in range(start + 1, end) if doc[i].text == ","), None)
+        if comma is not None:
+            end = comma  # "in Kerman, Soleimani's hometown": the possessor after the comma is no part of the town
     if end - start > 1 and doc[end - 1].text in _CREDIT_WORDS and end < len(doc) and doc[end].text == ":":
         end -= 1  # a caption's credit: "Keisha Lance Bottoms | Image: Afdahe."
     if ent.label_ == "PERSON":

@@ -68,11 +68,11 @@ Trump Trump PROPN NNP nsubj 1
 called call VERB VBD ROOT 1
 Biden Biden PROPN NNP dobj 1
 a a DET DT det 4
-clown clown NOUN NN oprd 1
+neighbour neighbour NOUN NN oprd 1
 . . PUNCT . punct 1""",
                  [[0, 1, 'PERSON'], [2, 3, 'PERSON']],
-                 [],
-                 id='Trump called Biden a clown.'),
+                 [],  # naming is no consultation (an insult is an accusation: see INSULTS)
+                 id='Trump called Biden a neighbour.'),
     pytest.param("""
 The the DET DT det 2
 Associated Associated PROPN NNP compound 2
@@ -574,6 +574,42 @@ Trump Trump PROPN NNP dobj 8
                  [],
                  id='The House launched an investigation into misconduct by sitting President Donald Trump.'),
 ]
+
+# An insult is an accusation; the parser takes both the named and the name for predicates; a gerund of time is
+# the subject's deed, not the object's.
+INSULTS = [
+    pytest.param("""
+Trump Trump PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+Biden Biden PROPN NNP oprd 1
+a a DET DT det 4
+clown clown NOUN NN oprd 1
+. . PUNCT . punct 1""", [(0, 1, 'PERSON'), (2, 3, 'PERSON')], [('Donald Trump', 'ACCUSE', 'Joe Biden')],
+                 id='Trump called Biden a clown (two oprd).'),
+    pytest.param("""
+Trump Trump PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+Kim Kim PROPN NNP dobj 1
+a a DET DT det 4
+friend friend NOUN NN oprd 1
+. . PUNCT . punct 1""", [(0, 1, 'PERSON'), (2, 3, 'PERSON')], [], id='Trump called Kim a friend.'),
+    pytest.param("""
+Blinken Blinken PROPN NNP nsubj 1
+warned warn VERB VBD ROOT 1
+Russia Russia PROPN NNP dobj 1
+after after ADP IN prep 1
+meeting meet VERB VBG pcomp 3
+Zelensky Zelensky PROPN NNP dobj 4
+. . PUNCT . punct 1""", [(0, 1, 'PERSON'), (2, 3, 'GPE'), (5, 6, 'PERSON')],
+                 [('Antony Blinken', 'CONSULT', 'Volodymyr Zelensky'), ('Antony Blinken', 'THREATEN', 'Russia')],
+                 id='Blinken warned Russia after meeting Zelensky.'),
+]
+
+
+@pytest.mark.parametrize(("rows", "ents", "expected"), INSULTS)
+def test_insults_and_gerunds_of_time(vocab: Vocab, rows: str, ents: list[tuple[int, int, str]],
+                                     expected: Facts) -> None:
+    assert sorted(facts(parsed_doc(vocab, rows, ents=ents))) == sorted(expected)
 
 
 @pytest.mark.parametrize(("rows", "ents", "expected"), DESIGNATIONS + DEEDS)

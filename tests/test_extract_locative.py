@@ -245,6 +245,34 @@ attacked attack VERB VBD ROOT 7
 ISIS ISIS PROPN NNP dobj 7
 . . PUNCT . punct 7""", [(0, 1, "GPE"), (2, 3, "ORG"), (6, 7, "ORG"), (8, 9, "ORG")],
      ("Taliban", "Islamic State"), ("Kabul", "AFG")),
+    # "while campaigning in Michigan": a participle clause says where the subject was when it spoke
+    ("shared_clause", """
+Biden Biden PROPN NNP nsubj 7
+, , PUNCT , punct 7
+while while SCONJ IN mark 3
+campaigning campaign VERB VBG advcl 7
+in in ADP IN prep 3
+Michigan Michigan PROPN NNP pobj 4
+, , PUNCT , punct 7
+criticised criticise VERB VBD ROOT 7
+Trump Trump PROPN NNP dobj 7
+. . PUNCT . punct 7""", [(0, 1, "PERSON"), (5, 6, "GPE"), (8, 9, "PERSON")], ("Joe Biden", "Donald Trump"),
+     ("Michigan", "USA")),
+    # "delivered a speech in Delaware in which he criticised Trump": the speech's place
+    ("setting_clause", """
+Biden Biden PROPN NNP nsubj 1
+delivered deliver VERB VBD ROOT 1
+a a DET DT det 3
+speech speech NOUN NN dobj 1
+in in ADP IN prep 1
+Delaware Delaware PROPN NNP pobj 4
+in in ADP IN prep 9
+which which PRON WDT pobj 6
+he he PRON PRP nsubj 9
+criticised criticise VERB VBD relcl 3
+Trump Trump PROPN NNP dobj 9
+. . PUNCT . punct 1""", [(0, 1, "PERSON"), (5, 6, "GPE"), (10, 11, "PERSON")], ("Joe Biden", "Donald Trump"),
+     ("Delaware", "USA")),
 ]
 
 

@@ -197,6 +197,12 @@ def _adjective_gerund(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> li
     return None
 
 
+# Prepositions whose gerund the governing verb's subject does ("warned Russia *after* meeting Zelensky", "hit
+# Iran *by* imposing sanctions"), unlike "accused Tehran *of* supplying", "stopped Kyiv *from* joining".
+_SUBJECT_GERUND_PREPS = frozenset({"after", "before", "since", "upon", "on", "while", "without", "by", "despite",
+                                   "through", "when", "besides", "following"})
+
+
 def _controlled(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Mention] | None:
     """"plans to visit", "urged Pyongyang to return", "accused Tehran of supplying": an open complement or a
     verb's gerund takes its subject from the governing verb (its object, addressee or raised subject)."""
@@ -205,7 +211,9 @@ def _controlled(v: Token, ms: DocMentions, lex: Lexicon, depth: int) -> list[Men
     gov = v.head if v.dep_ == "xcomp" else v.head.head
     entry = verb_entry(gov, lex)
     objs = [m for c in gov.children if c.dep_ in OBJ_DEPS for m in ms.actors_at(c)]
-    if objs and (v.dep_ == "pcomp" or (entry is not None and entry.object_control)):
+    # "warned Russia *after* meeting Zelensky": a gerund of time or manner is the subject's, not the object's
+    object_gerund = v.dep_ == "pcomp" and v.head.lower_ not in _SUBJECT_GERUND_PREPS
+    if objs and (object_gerund or (entry is not None and entry.object_control)):
         return objs  # "urged Pyongyang to return", "accused Tehran of supplying"
     addressed = _addressees(gov, ms, lex) if v.dep_ == "xcomp" else []
     if addressed:

@@ -116,10 +116,14 @@ def _designations(v: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate
     a terrorist organisation": the noun the named actor is called types the act (designation rows)."""
     held = OBJ_DEPS | (PASS_SUBJ_DEPS if is_passive(v) else frozenset())
     named = [m for c in v.children if c.dep_ in held and c.dep_ != "oprd" for m in ms.actors_at(c)]
+    predicates = [c for c in v.children if c.dep_ == "oprd"]
+    if not named and len(predicates) >= 2:
+        # "called Trump a 'climate arsonist'": the parser takes both for predicates; the first is the named
+        named, predicates = ms.actors_at(predicates[0]), predicates[1:]
     if not named:
         return
     roles = [o for p in v.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
-    roles += [c for c in v.children if c.dep_ == "oprd"]
+    roles += predicates
     negated, modality = modality_of(v)
     for role in roles:
         rtype = next((t for w in (role, *role.children) if w.i <= role.i

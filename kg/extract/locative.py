@@ -163,6 +163,20 @@ def visit_destination(q: PlaceQuery) -> Where | None:
     return q.nearest(p for p in q.visits if q.not_end(p) and sets_relation(p))
 
 
+def shared_clause(q: PlaceQuery) -> Where | None:
+    """A place on a participle clause of the relation's verb that says where its subject was: "Biden, *while
+    campaigning in Michigan*, called ...", "*Speaking in Kyiv*, Blinken warned Russia"."""
+    doc = q.doc
+
+    def frames_relation(p: PlaceMention) -> bool:
+        clause = doc[p.anchor]
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.head.i != q.scope.top:
+            return False
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        return marks <= _SHARED_MARKS and (bool(marks) or clause.i < clause.head.i)
+    return q.nearest(p for p in q.places if q.not_end(p) and frames_relation(p))
+
+
 def setting_clause(q: PlaceQuery) -> Where | None:
     """The place of the gathering whose clause the relation is in: "met in Niamey for an AU summit *where*
     Buhari and Talon signed the agreement", "the summit in Cairo, at which ..."."""
@@ -174,6 +188,8 @@ def setting_clause(q: PlaceQuery) -> Where | None:
     hosts = {noun.i}
     if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "at", "during", "to") and noun.head.head.pos_ in CLAUSE_POS:
         hosts.add(noun.head.head.i)  # "met in Niamey for a summit where": the meeting's place
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in STAGING_VERBS:
+        hosts.add(noun.head.i)  # "delivered a speech in Delaware in which he called Trump ...": the speech's place
     return next((p.where for p in q.places if q.not_end(p) and p.anchor in hosts and p.start != clause.i), None)
 
 
@@ -284,6 +300,7 @@ CONSTRUCTIONS: tuple[tuple[str, Callable[[PlaceQuery], Where | None]], ...] = (
     ("after_apposition", after_apposition),
     ("adverbial_noun", adverbial_noun),
     ("visit_destination", visit_destination),
+    ("shared_clause", shared_clause),
     ("setting_clause", setting_clause),
     ("fronted_place", fronted_place),
     ("seat_named_end", seat_named_end),

@@ -1,13 +1,27 @@
 """Triples from a parsed document: who did what to whom, typed with kg's ontology.
 
 One module per kind of construction, each a generator of :class:`~kg.extract.candidate.Candidate` over a
-sentence: :mod:`~kg.extract.clauses` (verbs, with :mod:`~kg.extract.objects` and :mod:`~kg.extract.event_nouns`),
-:mod:`~kg.extract.behest` (requests behind an act, patients of an event), :mod:`~kg.extract.claims`
-(allegations carried by nouns), :mod:`~kg.extract.nominal` (event
-nouns, "between", roles),
-:mod:`~kg.extract.titles` (titles before names, places), :mod:`~kg.extract.modifiers` (hyphenated modifiers:
-"the Iranian-backed Houthi rebels"). :mod:`~kg.extract.mentions` finds the actors,
-:mod:`~kg.extract.coref` resolves pronouns and descriptions, :mod:`~kg.extract.lexicon` types relations.
+sentence (:data:`_RULES`), then this module's precision guards and each triple's own date and place:
+
+* actors: :mod:`~kg.extract.mentions` (the mentions and the walk from an argument to its actors), with
+  :mod:`~kg.extract.mention_spans` (spans the NER broke) and :mod:`~kg.extract.mention_uses` (what an entity
+  is in its sentence); :mod:`~kg.extract.coref` (pronouns and descriptions), :mod:`~kg.extract.heads` (what a
+  nationality word on a noun stands for), :mod:`~kg.extract.counterparts` ("his Greek and French counterparts");
+* events: :mod:`~kg.extract.clauses` (verbs) with :mod:`~kg.extract.arguments` (subjects, agents),
+  :mod:`~kg.extract.objects` and :mod:`~kg.extract.event_nouns`; :mod:`~kg.extract.nominal` (event nouns,
+  "between", roles), :mod:`~kg.extract.behest` (requests behind an act), :mod:`~kg.extract.claims`
+  (allegations), :mod:`~kg.extract.charges` (what someone is charged with), :mod:`~kg.extract.modality`
+  (negation, hedges, plans);
+* standing ties: :mod:`~kg.extract.titles`, :mod:`~kg.extract.roles`, :mod:`~kg.extract.parties`,
+  :mod:`~kg.extract.modifiers` ("the Iranian-backed Houthi rebels"), :mod:`~kg.extract.places` with
+  :mod:`~kg.extract.addresses`, :mod:`~kg.extract.homes`, :mod:`~kg.extract.org_names`,
+  :mod:`~kg.extract.sources`, :mod:`~kg.extract.topic` (the document's topic) and :mod:`~kg.extract.chains`
+  (document-level LOCATED_IN chains);
+* when and where: :mod:`~kg.extract.setting` glues :mod:`~kg.extract.when` and :mod:`~kg.extract.where` (with
+  :mod:`~kg.extract.locative`, the constructions of an event's place) to the relation's
+  :mod:`~kg.extract.scope`;
+* :mod:`~kg.extract.lexicon` types relations from ``kg/data/lexicon_*.jsonl``; :mod:`~kg.extract.candidate` is
+  what rules yield; :mod:`~kg.extract.testing` builds parsed Docs by hand for rule tests.
 
 Precision guards applied here: both ends are actors, no self-loops, one triple per (subject, type, object,
 negation) in a sentence (the most confident pattern wins), triples in document order.

@@ -53,6 +53,7 @@ class ActorWords:
     first_words: dict[str, str]  # lower-case first word of a name -> kind ("hurricane" -> "weather")
     institutions: dict[str, str]  # normalised -> the name as listed ("Supreme Court")
     official: dict[tuple[str, str], str]  # (normalised institution, ISO3) -> its own name ("United States Senate")
+    only: dict[str, frozenset[str]]  # normalised institution -> the only states that have it ("house": USA)
     genders: dict[str, str]  # lower-case first name -> "f" | "m"
 
     def kind(self, name: str) -> str | None:
@@ -74,6 +75,11 @@ class ActorWords:
     def institution(self, name: str) -> str:
         """The listed spelling of a bare institution name ("the senate" -> "Senate")."""
         return self.institutions.get(normalize(name), name)
+
+    def own_states(self, name: str) -> frozenset[str]:
+        """The only states (ISO3) that have a body of this name, for a row marked ``only`` ("House": the
+        USA), else none (every state may have a "Parliament")."""
+        return self.only.get(normalize(name), frozenset())
 
     def institution_of(self, name: str, state: str, iso3: str) -> str:
         """The name of a bare institution as the body of one state: its own name where the list has one
@@ -100,4 +106,5 @@ def words() -> ActorWords:
         institutions={normalize(r["name"]): r["name"] for r in _rows("institutions.jsonl")},
         official={(normalize(r["name"]), iso3): name for r in _rows("institutions.jsonl")
                   for iso3, name in r.get("by_state", {}).items()},
+        only={normalize(r["name"]): frozenset(r["by_state"]) for r in _rows("institutions.jsonl") if r.get("only")},
         genders={r["name"].lower(): r["gender"] for r in _rows("first_names.jsonl")})

@@ -247,6 +247,7 @@ class DocumentActors:
                 counts[found.key] = counts.get(found.key, 0) + 1
                 states[found.key] = found
         self._states_named = set(counts)
+        self._named_states = states
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or ranked[0][1] < DOMINANT_MIN or (len(ranked) > 1 and
                                                           ranked[0][1] < DOMINANT_RATIO * ranked[1][1]):
@@ -269,6 +270,14 @@ class DocumentActors:
         owner = state if state is not None and state.iso3 else self.dominant
         if owner is None:
             return None
+        own = words().own_states(text)
+        if state is None and own and owner.iso3 not in own:
+            # "the House" in a report on Ukraine is the US House when the report names the United States (a
+            # body only some states have is not the main state's); else no actor
+            named = [s for s in self._named_states.values() if s.iso3 in own]
+            if len(named) != 1:
+                return None
+            owner = named[0]
         return Actor(words().institution_of(clean_name(text, "ORG"), owner.name, owner.iso3 or ""), "organisation",
                      "ORG")
 

@@ -145,6 +145,15 @@ def test_a_bare_institution_takes_the_documents_state_or_stays_out() -> None:
     assert DocumentActors([]).resolve("Supreme Court", "ORG") is None
 
 
+def test_a_body_only_some_states_have_is_never_invented_for_the_main_state() -> None:
+    # "the House" in a report on Ukraine's affairs is the US House when the report names the United States
+    names = [("Ukraine", "GPE")] * 5
+    house = DocumentActors([*names, ("United States", "GPE")]).resolve("The House", "ORG")
+    assert house is not None and house.name == "United States House of Representatives"
+    assert DocumentActors(names).resolve("The House", "ORG") is None  # no "House of Ukraine"
+    parliament = DocumentActors(names).resolve("Parliament", "ORG")  # every state may have a parliament
+    assert parliament is not None and parliament.name == "Parliament of Ukraine"
+
 def test_georgia_is_the_us_state_in_an_american_story() -> None:
     us = DocumentActors([("Atlanta", "GPE"), ("Georgia", "GPE"), ("US", "GPE"), ("Georgia", "GPE")])
     state = us.resolve("Georgia", "GPE")

@@ -396,6 +396,18 @@ def test_targets(vocab: Vocab, rows: str, ents: list[tuple[int, int, str]], expe
 # Claims, allegations and intentions: the reported event is not asserted.
 MODALITY = [
     pytest.param("""
+Russia Russia PROPN NNP nsubj 3
+does do AUX VBZ aux 3
+not not PART RB neg 3
+have have VERB VB ROOT 3
+to to PART TO aux 5
+attack attack VERB VB xcomp 3
+Ukraine Ukraine PROPN NNP dobj 5
+. . PUNCT . punct 3""",
+                 [[0, 1, 'GPE'], [6, 7, 'GPE']],
+                 [('Russia', 'ASSAULT', 'Ukraine', 'hedged')],
+                 id='Russia does not have to attack Ukraine (an obligation, not an attack).'),
+    pytest.param("""
 Iran Iran PROPN NNP nsubj 1
 refuted refute VERB VBD ROOT 1
 a a DET DT det 3

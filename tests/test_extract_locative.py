@@ -390,3 +390,15 @@ pressured pressure VERB VBD ROOT 1
 Ukraine Ukraine PROPN NNP dobj 1
 . . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (2, 3, "GPE")])
     assert _located(doc, ("Russia", "Ukraine")) == [(None, None)]
+
+
+def test_a_place_named_with_its_country_has_that_country(vocab: Vocab) -> None:
+    # "moving into Northern Syria", "the airstrike at Baghdad International Airport": the name holds the country
+    doc = parsed_doc(vocab, """
+Turkey Turkey PROPN NNP nsubj 1
+moved move VERB VBD ROOT 1
+into into ADP IN prep 1
+Northern Northern PROPN NNP compound 4
+Syria Syria PROPN NNP pobj 2
+. . PUNCT . punct 1""", ents=[(0, 1, "GPE"), (3, 5, "LOC")])
+    assert _located(doc, ("Turkey", "Northern Syria")) == [("Northern Syria", "SYR")]

@@ -1130,3 +1130,38 @@ def test_standing_construction(
         assert fact in got, (what, got)
     for fact in not_found:
         assert fact not in got, (what, got)
+
+
+def test_a_party_adjective_on_an_office_of_another_body_is_a_membership(vocab: Vocab) -> None:
+    # "Schiff, the Democratic chairman of the House Intelligence Committee": he chairs the committee
+    doc = parsed_doc(vocab, """
+Schiff Schiff PROPN NNP nsubj 12
+, , PUNCT , punct 0
+the the DET DT det 4
+Democratic Democratic PROPN NNP amod 4
+chairman chairman NOUN NN appos 0
+of of ADP IN prep 4
+the the DET DT det 9
+House House PROPN NNP compound 9
+Intelligence Intelligence PROPN NNP compound 9
+Committee Committee PROPN NNP pobj 5
+, , PUNCT , punct 0
+will will AUX MD aux 12
+preside preside VERB VB ROOT 12
+. . PUNCT . punct 12""", ents=[(0, 1, "PERSON"), (3, 4, "NORP"), (7, 10, "ORG")])
+    got = {(s, t, o) for s, t, o in facts(doc)}
+    assert got == {("Schiff", "MEMBER_OF", "Democratic Party"), ("Schiff", "LEADER_OF", "House Intelligence Committee")}
+
+
+def test_an_as_phrase_after_a_direct_object_says_nothing_of_the_subject(vocab: Vocab) -> None:
+    # "Erdogan attacked the proclamation as Israeli territory": Erdogan is nothing Israeli
+    doc = parsed_doc(vocab, """
+Erdogan Erdogan PROPN NNP nsubj 1
+attacked attack VERB VBD ROOT 1
+the the DET DT det 3
+proclamation proclamation NOUN NN dobj 1
+as as ADP IN prep 1
+Israeli israeli ADJ JJ amod 6
+territory territory NOUN NN pobj 4
+. . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (5, 6, "NORP")])
+    assert facts(doc) == []

@@ -19,7 +19,8 @@ FUTURE_VERBS = frozenset([
     "want", "hope", "go", "agree", "decide", "commit"
 ])
 # Governing verbs that make their complement uncertain ("may try to", "is likely to", "reportedly").
-HEDGE_VERBS = frozenset({"consider", "weigh", "mull", "try", "attempt", "seem", "appear", "threaten"})
+HEDGE_VERBS = frozenset({"consider", "weigh", "mull", "try", "attempt", "seem", "appear", "threaten",
+                         "have", "need"})  # (obligations: "does not have to attack", "needs to leave")
 HEDGE_ADVERBS = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely",
                            "apparently", "potentially"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})

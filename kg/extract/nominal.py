@@ -48,7 +48,7 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
             negated, modality = modality_of(tok.head)
             yield from role_candidates(holders, tok, ms, lex, "copular", negated, modality)
         elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" \
-                and tok.i not in ms.by_token:
+                and tok.i not in ms.by_token and not _describes_object(tok, lex):
             # "Bolton served as the US ambassador to the UN", "worked as a columnist for AP"
             verb = tok.head.head
             holders = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for m in ms.actors_at(c)]
@@ -63,6 +63,15 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
             # "Kennedy's assassin, Lee Harvey Oswald": the role comes first, the name in apposition
             yield from role_candidates(ms.actors_at(tok, depth=0), tok.head, ms, lex, "apposition", False,
                                        "asserted")
+
+
+def _describes_object(noun: Token, lex: Lexicon) -> bool:
+    """Whether an "as" noun after a direct object says what the object is, not the subject: "attacked the
+    proclamation as Israeli *territory*" (no office), unlike "succeeded her as *Prime Minister*"."""
+    verb = noun.head.head
+    entry = lex.noun(noun.lemma_)
+    office = lex.is_title_word(noun.text) or (entry is not None and entry.relational)
+    return not office and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _event_noun(noun: Token, ms: DocMentions, lex: Lexicon) -> Iterator[Candidate]:

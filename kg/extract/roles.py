@@ -206,10 +206,14 @@ def _titled(holders: list[Mention], noun: Token, ms: DocMentions, lex: Lexicon, 
         # a person owns no office, only personal staff: "his Turkish counterpart X" is not MEMBER_OF him,
         # "one of President Zelensky's aides" is
         owners = [o for o in owners if o.type != "PERSON" or noun.lemma_.lower() in _PERSONAL_STAFF]
+    # an office of another body makes its party adjective a membership ("the Democratic chairman *of the
+    # House Intelligence Committee*" chairs the committee, not the party)
+    office_elsewhere = any(not o.name.endswith("Party") for o in owners)
     for owner in owners:
         # a party owns the membership of whoever holds another office ("a Republican member of the House")
-        otype = "MEMBER_OF" if rtype == "LEADER_OF" and owner.name.endswith("Party") and \
-            noun.lemma_.lower() not in _PARTY_LEADERS else lex.owner_type(noun.lemma_, rtype, owner)
+        party_member = noun.lemma_.lower() not in _PARTY_LEADERS or office_elsewhere
+        otype = "MEMBER_OF" if rtype == "LEADER_OF" and owner.name.endswith("Party") and party_member \
+            else lex.owner_type(noun.lemma_, rtype, owner)
         for h in holders:
             c = make(h, owner, noun.lemma_.lower(), otype, pattern, negated=negated, modality=modality,
                      coref=ms.coref)

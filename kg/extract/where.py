@@ -213,7 +213,28 @@ def _country(m: Mention, name_tok: Token, phrase: Token, ms: DocMentions) -> str
         known = ms.unit_states.get(child.i)  # a demonym kept out of the actors ("the Polish city of Gdansk")
         if state is None and known is not None:
             return known.iso3
-    return place_country(ms.as_place(m).name)
+    name = ms.as_place(m).name
+    return place_country(name) or _country_in_name(name, ms)
+
+
+def _country_in_name(name: str, ms: DocMentions) -> str | None:
+    """The country a place's own name holds: "Northern Syria", "Baghdad International Airport" (a state or a
+    town of ``places.jsonl`` among its words; none when two disagree)."""
+    words = name.removeprefix("the ").split()
+    if len(words) < 2:
+        return None
+    codes = set()
+    for k in range(len(words)):
+        for n in range(len(words) - k, 0, -1):
+            part = " ".join(words[k:k + n])
+            if part == name:
+                continue
+            state = ms.actors.gaz.lookup(part)
+            code = state.iso3 if state is not None and state.iso3 else place_country(part)
+            if code:
+                codes.add(code)
+                break
+    return codes.pop() if len(codes) == 1 else None
 
 
 @cache

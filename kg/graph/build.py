@@ -253,7 +253,7 @@ class GraphBuilder:
             rows, summaries = self._renamed(rows, summaries, renames)
         documents = self._documents
         attrs = {"kg_version": __version__, "max_evidence": self.max_evidence, "documents": {
-            d: dict(zip(("title", "date", "url"), documents[d][:3], strict=True)) for d in sorted(documents)}}
+            d: {"title": documents[d][0], "date": documents[d][1], "url": documents[d][2]} for d in sorted(documents)}}
         metrics = projection_metrics(tie_projection(
             nodes, map(_subject, rows), map(_object, rows), map(_reports, rows.values(), map(summaries.get, rows)),
             len(rows)))

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Time and peak memory of ``kg build`` on generated triples (default 1,000,000).
 
-usage: python benchmarks/bench_build.py [--triples 1000000] [--actors 20000] [--max-evidence 5]
+usage: python benchmarks/bench_build.py [--triples 1000000] [--actors 20000] [--max-evidence 5] [--keep DIR]
 
 The triples are written to a temporary JSON Lines file first (not timed); then ``python -m kg build`` runs
 as a child process, measured from start to exit (reading, merging, writing graph.json). Peak memory is the
 resident set size of that process. Target of issue 6: under 60 s and under 2 GiB for 1,000,000 triples.
+``--keep DIR`` leaves triples.jsonl and graph.json in DIR (to profile the build, or to compare its output).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -30,9 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--actors", type=int, default=20_000)
     ap.add_argument("--max-evidence", type=int, default=5)
+    ap.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                    help="write triples.jsonl and graph.json into DIR and leave them there")
     args = ap.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="kg-bench-build-") as tmp:
+    with contextlib.ExitStack() as stack:
+        if args.keep is None:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-bench-build-"))
+        else:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            tmp = str(args.keep)
         path = Path(tmp) / "triples.jsonl"
         t0 = time.perf_counter()
         with open(path, "w", encoding="utf-8") as fh:

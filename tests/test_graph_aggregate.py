@@ -155,8 +155,13 @@ def test_iter_records_gives_objects_that_read_records_turns_into_triples(tmp_pat
     path.write_text("".join(triple_line(t) for t in ts), encoding="utf-8")
     raw = list(iter_records([path]))
     assert all(isinstance(r, dict) for r in raw)
-    assert raw[0]["doc_id"] is raw[2]["doc_id"]  # repeated strings are one object
+    assert raw[0]["doc_id"] is not raw[2]["doc_id"]  # as parsed: one object per line
     assert list(read_records([path])) == ts
+    # The builder keeps one object per repeated string (what a million triples need memory for).
+    evidence = GraphBuilder().update(raw).graph().edges["russia", "ukraine", "ASSAULT"]["evidence"]
+    assert len(evidence) == 3
+    for key in ("doc_id", "subject_text", "relation", "date", "modality"):
+        assert evidence[0][key] is evidence[2][key], key
 
 
 @pytest.mark.parametrize("max_evidence", [1, 2, 3])

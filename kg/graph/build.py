@@ -22,25 +22,26 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import MISSING, fields
 from operator import attrgetter, itemgetter
+from sys import intern
 from typing import Any, NamedTuple
 
 import networkx as nx
 
 from kg import __version__
-from kg.actor_fixes import ActorFix, ActorFixes
-from kg.graph.aggregate import UNDATED, ActorSummary, Row, TieSummary, evidence_item, min_date, most_common, tie_facts
-from kg.graph.metrics import ActorMetrics, actor_metrics
-from kg.graph.resolve import fix_node, node_aliases, resolve_actors, wikidata_ids
-from kg.ontology import RelationType, relation_info
+from kg.actor_fixes import ActorFixes
+from kg.graph.aggregate import UNDATED, ActorSummary, Row, TieSummary, min_date
+from kg.graph.metrics import projection_metrics, tie_projection
+from kg.graph.resolve import resolve_actors
+from kg.graph.stream import NEGATED_SUFFIX, EdgeKey, actor_type, edge_items, node_items
 from kg.records import DocumentMentions, Triple
+
+__all__ = ["DEFAULT_MAX_EVIDENCE", "GraphBuilder", "GraphParts", "actor_type", "build_graph", "edge_key",
+           "top_actors", "top_ties"]
 
 #: Evidence sentences kept per edge unless told otherwise.
 DEFAULT_MAX_EVIDENCE = 5
 
-# Actor types shown on the map, from the spaCy label and whether the actor is a country.
-_TYPE_BY_NER = {"PERSON": "person", "ORG": "organisation", "NORP": "group",
-                "GPE": "place", "LOC": "place", "FAC": "place"}
-_NEGATED_SUFFIX = ":negated"
+_NEGATED_SUFFIX = NEGATED_SUFFIX
 # What the builder reads of a triple, in this order (a Triple's attributes or its JSON object's keys).
 _VALUES = ("doc_id", "sentence_index", "sentence", "subject", "subject_type", "subject_text", "subject_span",
            "relation", "relation_type", "object", "object_type", "object_text", "object_span", "negated",
@@ -49,9 +50,8 @@ _VALUES = ("doc_id", "sentence_index", "sentence", "subject", "subject_type", "s
            "location_iso3")
 _triple_values = attrgetter(*_VALUES)
 _record_values = itemgetter(*_VALUES)
+_subject, _object = itemgetter(0), itemgetter(1)  # of a tie's key
 _OPTIONAL = {f.name: f.default for f in fields(Triple) if f.name in _VALUES and f.default is not MISSING}
-
-EdgeKey = tuple[str, str, str]
 
 
 def edge_key(relation_type: str, negated: bool) -> str:
@@ -59,11 +59,10 @@ def edge_key(relation_type: str, negated: bool) -> str:
     return relation_type + _NEGATED_SUFFIX if negated else relation_type
 
 
-def actor_type(ner: str, iso3: str | None) -> str:
-    """``state`` for anything standing for a country (its ISO code known), else by entity label."""
-    if iso3:
-        return "state"
-    return _TYPE_BY_NER.get(ner, "group")
+def _shared(value: Any) -> Any:
+    """One object for all the equal strings the builder keeps in many rows, sets and keys (``sys.intern``:
+    a million triples peak at 893 MiB instead of 1,167); anything else is kept as it is."""
+    return intern(value) if value.__class__ is str else value
 
 
 def _node_key(name: str, key: str | None) -> str:
@@ -122,7 +121,7 @@ class GraphBuilder:
         # A tie's evidence rows, and for the ties seen more than 2 x max_evidence times their counts.
         self._rows: dict[EdgeKey, list[Row]] = {}
         self._summaries: dict[EdgeKey, TieSummary] = {}
-        self._documents: dict[str, tuple[str | None, str | None, str | None]] = {}  # title, date, url
+        self._documents: dict[str, tuple[Any, Any, Any, str]] = {}  # title, date, url, the id's string
         self._seen: set[int] = set()
         self._seen_mentions: set[str] = set()
         self.triples_read = 0
@@ -161,6 +160,21 @@ class GraphBuilder:
         u, v = sid or _node_key(subject, None), oid or _node_key(obj, None)
         if u == v:  # a self-loop says nothing about ties between actors
             return
+        # One string object per value that repeats over the triples (see _shared): the document's from the
+        # document's entry (its first triple's, when this one agrees), the others interned.
+        old = self._documents.get(doc_id)
+        if old is not None and old[1] == date and old[0] == doc_title and old[2] == doc_url:
+            doc_title, date, doc_url, doc_id = old
+        else:
+            doc_title, date, doc_url, doc_id = _shared(doc_title), _shared(date), _shared(doc_url), _shared(doc_id)
+            self._document(doc_id, doc_title, date, doc_url)
+        try:
+            u, v, subject_text, object_text, relation, relation_type, modality = (
+                intern(u), intern(v), intern(subject_text), intern(object_text), intern(relation),
+                intern(relation_type), intern(modality))
+        except TypeError:  # a value that is no string (never in kg's own files): kept as it is
+            u, v, subject_text, object_text, relation, relation_type, modality = map(
+                _shared, (u, v, subject_text, object_text, relation, relation_type, modality))
         if event_date is None:
             first = last = date
         else:  # the sentence's own date, both ends of a span ("1947/1991")
@@ -168,10 +182,10 @@ class GraphBuilder:
             last = last or first
         nodes = self._nodes
         node = nodes.get(u) or nodes.setdefault(u, ActorSummary())
-        node.add(subject, subject_type, subject_iso3, subject_text, doc_id, first, last=last)
+        node.add_end(subject, subject_type, subject_iso3, subject_text, doc_id, first, last)
         node = nodes.get(v) or nodes.setdefault(v, ActorSummary())
-        node.add(obj, object_type, object_iso3, object_text, doc_id, first, last=last)
-        key = (u, v, relation_type + _NEGATED_SUFFIX if negated else relation_type)
+        node.add_end(obj, object_type, object_iso3, object_text, doc_id, first, last)
+        key = (u, v, intern(relation_type + _NEGATED_SUFFIX) if negated else relation_type)
         rows = self._rows.get(key)
         if rows is None:
             rows = self._rows[key] = []
@@ -181,17 +195,14 @@ class GraphBuilder:
                      event_precision, location, location_iso3, first, last))
         if len(rows) > 2 * self.max_evidence:  # folding only when the list doubles: amortised O(1)
             self._complete(key, rows, self._summaries)
-        old = self._documents.get(doc_id)
-        if old is None or old[1] != date or old[0] != doc_title or old[2] != doc_url:
-            self._document(doc_id, doc_title, date, doc_url)
 
     def _document(self, doc_id: str, title: str | None, date: str | None, url: str | None) -> None:
         old = self._documents.get(doc_id)
         if old is None:
-            self._documents[doc_id] = (title, date, url)
+            self._documents[doc_id] = (title, date, url, doc_id)
         else:
             # One value per document whatever the order (triples of a document normally agree anyway).
-            self._documents[doc_id] = (min_date(old[0], title), min_date(old[1], date), min_date(old[2], url))
+            self._documents[doc_id] = (min_date(old[0], title), min_date(old[1], date), min_date(old[2], url), old[3])
 
     def add_mentions(self, record: DocumentMentions) -> None:
         """Count the actors a document names, so actors without any tie still get their node."""
@@ -240,11 +251,14 @@ class GraphBuilder:
         rows, summaries = (self._rows, self._summaries) if consume else (dict(self._rows), dict(self._summaries))
         if renames:
             rows, summaries = self._renamed(rows, summaries, renames)
+        documents = self._documents
         attrs = {"kg_version": __version__, "max_evidence": self.max_evidence, "documents": {
-            d: dict(zip(("title", "date", "url"), self._documents[d], strict=True)) for d in sorted(self._documents)}}
-        metrics = actor_metrics(nodes, ((u, v, float(_reports(tie_rows, summaries.get((u, v, k)))))
-                                        for (u, v, k), tie_rows in rows.items()))
-        return GraphParts(attrs, self._node_items(nodes, res.fixes, metrics), self._edge_items(rows, summaries))
+            d: {"title": documents[d][0], "date": documents[d][1], "url": documents[d][2]} for d in sorted(documents)}}
+        metrics = projection_metrics(tie_projection(
+            nodes, map(_subject, rows), map(_object, rows), map(_reports, rows.values(), map(summaries.get, rows)),
+            len(rows)))
+        return GraphParts(attrs, node_items(nodes, res.fixes, metrics),
+                          edge_items(rows, summaries, max_evidence=self.max_evidence))
 
     def _renamed(self, rows: dict[EdgeKey, list[Row]], summaries: dict[EdgeKey, TieSummary],
                  renames: dict[str, str]) -> tuple[dict[EdgeKey, list[Row]], dict[EdgeKey, TieSummary]]:
@@ -273,37 +287,6 @@ class GraphBuilder:
         summary = summaries.get(key) or TieSummary()
         summaries[key] = summary.fold(rows, max_evidence=self.max_evidence)
         return summary
-
-    @staticmethod
-    def _node_items(nodes: dict[str, ActorSummary],
-                    fixes: dict[str, ActorFix], metrics: ActorMetrics) -> Iterator[tuple[str, dict[str, Any]]]:
-        qids = wikidata_ids()
-        for key in sorted(nodes):
-            n = nodes.pop(key)
-            ner = most_common(n.ner)
-            attrs = {"label": most_common(n.names), "type": actor_type(ner, n.iso3), "ner": ner,
-                     "iso3": n.iso3, "aliases": node_aliases(n), "mentions": n.mentions or n.ends,
-                     "documents": sorted(n.documents), "first_date": n.first_date, "last_date": n.last_date,
-                     "wikidata": qids.get(key),
-                     "community": metrics.community[key], "pagerank": metrics.pagerank[key]}
-            row = fixes.get(key)
-            if row is not None:  # the analyst's word: name, type and id
-                fix_node(attrs, row)
-            yield key, attrs
-
-    def _edge_items(self, rows: dict[EdgeKey, list[Row]],
-                    summaries: dict[EdgeKey, TieSummary]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-        infos: dict[str, RelationType] = {}
-        for (u, v, key) in sorted(rows):
-            tie_rows = rows.pop((u, v, key))
-            f = tie_facts(tie_rows, summaries.pop((u, v, key), None), max_evidence=self.max_evidence)
-            info = infos.get(key) or infos.setdefault(key, relation_info(key.removesuffix(_NEGATED_SUFFIX)))
-            yield u, v, key, {
-                "relation_type": info.name, "quad_class": info.quad_class, "class_name": info.class_name,
-                "intensity": info.intensity, "negated": key.endswith(_NEGATED_SUFFIX), "count": f.triples,
-                "weight": float(f.triples), "relations": f.relations, "modality": f.modality,
-                "confidence": round(f.confidence, 4), "first_date": f.first_date, "last_date": f.last_date,
-                "documents": f.documents, "evidence": [evidence_item(r) for r in tie_rows]}
 
     def graph(self, *, consume: bool = False) -> nx.MultiDiGraph:
         """The finished MultiDiGraph, nodes and edges in sorted order (so every export is reproducible)."""

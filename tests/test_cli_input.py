@@ -314,9 +314,11 @@ def test_workers_do_not_outlive_a_killed_run(tmp_path):
 
     folder = tmp_path / "in"
     folder.mkdir()
+    # enough work that the run cannot finish before it is killed (workers fork from the loaded parent and
+    # start at once: 40 seeds took about 3 s)
     (folder / "long.txt").write_text(_long_document(200), encoding="utf-8")
-    for i in range(40):
-        (folder / f"{i:02d}.txt").write_text((SEEDS / "putin-north-korea-visit.txt").read_text("utf-8"), "utf-8")
+    for i in range(600):
+        (folder / f"{i:03d}.txt").write_text((SEEDS / "putin-north-korea-visit.txt").read_text("utf-8"), "utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kg", "run", str(folder), "-o", str(tmp_path / "out"),
                              "--silent", "--jobs", "2"], env={**os.environ, "PYTHONPATH": str(REPO)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -325,7 +327,7 @@ def test_workers_do_not_outlive_a_killed_run(tmp_path):
     while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
         time.sleep(0.2)
         workers = _children(proc.pid)
-    time.sleep(3)  # the workers load the model and start parsing
+    time.sleep(1)  # the workers start parsing
     workers = _children(proc.pid)  # the two workers, and multiprocessing's resource tracker
     assert proc.poll() is None and len(workers) >= 2
     proc.send_signal(signal.SIGKILL)

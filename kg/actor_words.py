@@ -4,7 +4,8 @@
   ``building``, ``platform``, ``other``), news outlets (``outlet``: no actor where they are the source of a
   report, "told CNN") and the corpus's own publisher (``publisher``: "told Wikinews", never an actor); a row
   with ``first_word`` instead of ``name`` covers every name opening with that word (kind ``weather``:
-  "Hurricane Lorenzo", "Typhoon Hagibis");
+  "Hurricane Lorenzo", "Typhoon Hagibis"), one with ``last_word`` every name of two words or more ending
+  with it (kind ``law``: "the Alabama Human Life Protection Act");
 - ``institutions.jsonl``: bare institution names ("Parliament", "the Senate") that name one body per
   country, so they need their country to be an actor at all;
 - ``first_names.jsonl``: first names with the gender they tell ("f" or "m"; names given to both are left
@@ -12,8 +13,8 @@
 
 >>> words().kind("COVID-19"), words().kind("told"), words().is_institution("the Senate")
 ('disease', None, True)
->>> words().kind("Hurricane Lorenzo"), words().kind("Hurricane")
-('weather', None)
+>>> words().kind("Hurricane Lorenzo"), words().kind("Hurricane"), words().kind("Clean Air Act"), words().kind("Act")
+('weather', None, 'law', None)
 >>> lists = words()
 >>> lists.institution_of("the senate", "United States", "USA"), lists.institution_of("Parliament", "Netherlands", "NLD")
 ('United States Senate', 'Parliament of the Netherlands')
@@ -51,6 +52,7 @@ class ActorWords:
 
     kinds: dict[str, str]
     first_words: dict[str, str]  # lower-case first word of a name -> kind ("hurricane" -> "weather")
+    last_words: dict[str, str]  # lower-case last word of a name -> kind ("act" -> "law")
     institutions: dict[str, str]  # normalised -> the name as listed ("Supreme Court")
     official: dict[tuple[str, str], str]  # (normalised institution, ISO3) -> its own name ("United States Senate")
     only: dict[str, frozenset[str]]  # normalised institution -> the only states that have it ("house": USA)
@@ -60,7 +62,8 @@ class ActorWords:
         """The kind of non-actor ``name`` is ("disease", "outlet", ...), or ``None`` for anything else."""
         found = self.kinds.get(normalize(name))
         if found is None and " " in name.strip():
-            found = self.first_words.get(name.split()[0].lower())
+            words = name.split()
+            found = self.first_words.get(words[0].lower()) or self.last_words.get(words[-1].lower())
         return found
 
     def is_never_actor(self, name: str) -> bool:
@@ -103,6 +106,7 @@ def words() -> ActorWords:
     return ActorWords(
         kinds={normalize(r["name"]): r["kind"] for r in _rows("non_actors.jsonl") if "name" in r},
         first_words={r["first_word"].lower(): r["kind"] for r in _rows("non_actors.jsonl") if "first_word" in r},
+        last_words={r["last_word"].lower(): r["kind"] for r in _rows("non_actors.jsonl") if "last_word" in r},
         institutions={normalize(r["name"]): r["name"] for r in _rows("institutions.jsonl")},
         official={(normalize(r["name"]), iso3): name for r in _rows("institutions.jsonl")
                   for iso3, name in r.get("by_state", {}).items()},

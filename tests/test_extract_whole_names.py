@@ -256,3 +256,29 @@ hometown hometown NOUN NN appos 1"""
 def test_a_town_ends_before_the_comma_of_its_apposition(ents: list[tuple[int, int, str]],
                                                          expected: list[tuple[str, str]]) -> None:
     assert _texts(_KERMAN, ents)[:len(expected)] == expected
+
+
+# "in the City of Melbourne"
+_CITY_OF = """
+in in ADP IN ROOT 0
+the the DET DT det 2
+City City PROPN NNP pobj 0
+of of ADP IN prep 2
+Melbourne Melbourne PROPN NNP pobj 3"""
+
+
+@pytest.mark.parametrize("ents", [
+    [(1, 4, "GPE"), (4, 5, "GPE")],  # "the City of" | "Melbourne"
+    [(2, 3, "GPE"), (4, 5, "GPE")],  # "City" | of | "Melbourne"
+])
+def test_a_unit_of_government_named_by_its_place_is_one_name(ents: list[tuple[int, int, str]]) -> None:
+    assert [text for text, _ in _texts(_CITY_OF, ents)] in (["the City of Melbourne"], ["City of Melbourne"])
+
+
+def test_a_government_of_a_state_is_not_joined() -> None:
+    rows = """
+the the DET DT det 1
+Government Government PROPN NNP ROOT 1
+of of ADP IN prep 1
+India India PROPN NNP pobj 2"""
+    assert [text for text, _ in _texts(rows, [(1, 2, "ORG"), (3, 4, "GPE")])][-1] == "India"

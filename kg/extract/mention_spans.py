@@ -52,19 +52,23 @@ _ACRONYM_LENGTH = range(2, 6)
 
 
 @cache
-def name_words() -> dict[str, str]:
-    """``kg/data/name_words.jsonl`` read once, word -> kind: ``field``, a field of study or of medicine that is
+def name_words() -> dict[str, frozenset[str]]:
+    """``kg/data/name_words.jsonl`` read once, word -> its kinds: ``field``, a field of study or of medicine that is
     neither actor nor place whatever the NER says ("an Olympiad in *Neurosurgery*"); ``group``, a faith or
     people word before an organisation's name that is no part of it ("the *Shia* Hezbollah movement");
-    ``office_prefix``, a word that only says which office a title is ("*City* Councillor")."""
+    ``office_prefix``, a word that only says which office a title is ("*City* Councillor"); ``unit``, a unit
+    of government named by its place ("the *City* of Melbourne")."""
     rows = [json.loads(line) for line in (DATA_DIR / "name_words.jsonl").read_text("utf-8").splitlines() if line]
-    return {r["word"]: r["kind"] for r in rows}
+    kinds: dict[str, set[str]] = {}
+    for r in rows:
+        kinds.setdefault(r["word"], set()).add(r["kind"])  # "City" is an office prefix and a unit
+    return {word: frozenset(k) for word, k in kinds.items()}
 
 
 def is_field(text: str) -> bool:
     """Whether ``text`` names a field of study ("Neurosurgery", "the Physics"): no actor, no place."""
     name = text.strip().removeprefix("the ").strip()
-    return name_words().get(name[:1].upper() + name[1:]) == "field"
+    return "field" in name_words().get(name[:1].upper() + name[1:], frozenset())
 
 
 def whole_names(ents: list[Span], lex: Lexicon) -> list[Span]:
@@ -92,7 +96,7 @@ def _title_org(ent: Span, lex: Lexicon) -> bool:
     office = lex.title([ent[-1].text])
     prefixes = name_words()
     return office is not None and office[0] in _OFFICE_TYPES and \
-        all(prefixes.get(t.text[:1].upper() + t.text[1:].lower()) == "office_prefix" for t in ent[:-1])
+        all("office_prefix" in prefixes.get(t.text[:1].upper() + t.text[1:].lower(), frozenset()) for t in ent[:-1])
 
 
 def _event_word(tok: Token, lex: Lexicon) -> bool:
@@ -101,7 +105,25 @@ def _event_word(tok: Token, lex: Lexicon) -> bool:
     return bool(tok.is_sent_start) and tok.tag_ == "NNS" and lex.noun(tok.lemma_.lower()) is not None
 
 
+def _unit_of_place(ent: Span, ents: list[Span]) -> Span | None:
+    """"the City of | Melbourne", "County | of | Kent": a unit of government named by its place, one GPE
+    (``unit`` rows of ``name_words.jsonl``; not "the Government of India", which stands for the state)."""
+    doc = ent.doc
+    words = [t for t in ent if t.lower_ not in ("the", "of")]
+    if len(words) != 1 or "unit" not in name_words().get(words[0].text, frozenset()):
+        return None
+    after = ent.end if ent[-1].lower_ == "of" else ent.end + 1
+    if after > len(doc) or (after == ent.end + 1 and (ent.end >= len(doc) or doc[ent.end].lower_ != "of")):
+        return None
+    place = next((e for e in ents if e.start == after and e.label_ in ("GPE", "LOC")), None)
+    return Span(doc, ent.start, place.end, label="GPE") if place is not None else None
+
+
 def _whole_name(ent: Span, ents: list[Span], lex: Lexicon) -> Span | None:
+    if ent.label_ in ("GPE", "ORG", "FAC", "LOC"):
+        unit = _unit_of_place(ent, ents)
+        if unit is not None:
+            return unit
     if ent.label_ == "ORG":
         return _opened_org(ent, ents, lex) or _comma_campus(ent, ents)
     if ent.label_ == "PERSON" and _org_named_person(ent):

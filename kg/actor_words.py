@@ -56,6 +56,7 @@ class ActorWords:
     institutions: dict[str, str]  # normalised -> the name as listed ("Supreme Court")
     official: dict[tuple[str, str], str]  # (normalised institution, ISO3) -> its own name ("United States Senate")
     only: dict[str, frozenset[str]]  # normalised institution -> the only states that have it ("house": USA)
+    common: frozenset[str]  # bodies news names by a lower-case noun too ("parliament")
     genders: dict[str, str]  # lower-case first name -> "f" | "m"
 
     def kind(self, name: str) -> str | None:
@@ -71,6 +72,10 @@ class ActorWords:
 
     def is_outlet(self, name: str) -> bool:
         return self.kind(name) in ("outlet", "publisher")
+
+    def is_common_body(self, word: str) -> bool:
+        """Whether news names this body by a lower-case noun too ("suspended parliament"): ``common`` rows."""
+        return word.lower() in self.common
 
     def is_institution(self, name: str) -> bool:
         return normalize(name) in self.institutions
@@ -111,4 +116,5 @@ def words() -> ActorWords:
         official={(normalize(r["name"]), iso3): name for r in _rows("institutions.jsonl")
                   for iso3, name in r.get("by_state", {}).items()},
         only={normalize(r["name"]): frozenset(r["by_state"]) for r in _rows("institutions.jsonl") if r.get("only")},
+        common=frozenset(r["name"].lower() for r in _rows("institutions.jsonl") if r.get("common")),
         genders={r["name"].lower(): r["gender"] for r in _rows("first_names.jsonl")})

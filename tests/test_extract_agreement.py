@@ -214,3 +214,21 @@ Court Court PROPN NNP ROOT 2
 of of ADP IN prep 2
 Florida Florida PROPN NNP pobj 3""", ents=[(1, 3, "ORG"), (4, 5, "GPE")])
     assert DocMentions.build(doc).by_token[2].name == "Supreme Court of Florida"
+
+
+def test_a_body_named_in_lower_case_is_the_documents_states(vocab: Vocab) -> None:
+    # "Britain's Queen suspended parliament": the Parliament of the United Kingdom, not Britain itself
+    rows = """
+Britain Britain PROPN NNP poss 2
+'s 's PART POS case 0
+Queen Queen PROPN NNP nsubj 3
+suspended suspend VERB VBD ROOT 3
+parliament parliament NOUN NN dobj 3
+. . PUNCT . punct 3"""
+    ents = [(0, 1, "GPE"), (2, 3, "PERSON")]
+    assert ("Queen", "Parliament of the United Kingdom") in {(s, o) for s, _, o in facts(parsed_doc(vocab, rows,
+                                                                                                     ents=ents))}
+    # "suspended the state parliament": a body below the state is not the state's
+    state = rows.replace("parliament parliament NOUN NN dobj 3", "state state NOUN NN compound 5\n"
+                         "parliament parliament NOUN NN dobj 3").replace("punct 3\"\"\"", "punct 3\"\"\"")
+    assert not any("Parliament" in o for _, _, o in facts(parsed_doc(vocab, state, ents=ents)))

@@ -119,12 +119,8 @@ class DocMentions:
                 continue  # the town of a dateline, whatever the NER took it for
             self._add_entity(ent, lex)
         for tok in doc:
-            # "a U.S.-led coalition": a known actor glued to a participle in one token the NER left out
-            if tok.i not in self.by_token and "-" in tok.text[1:]:
-                prefix, suffix = tok.text.rsplit("-", 1)
-                known = acts.gaz.lookup(prefix) if suffix.lower() in MODIFIER_TYPES else None
-                if known is not None:
-                    self.add(doc[tok.i:tok.i + 1], known, known.ner)
+            if tok.i not in self.by_token:
+                self._unnamed(tok)
         for span in titled_names(doc, self.by_token, lex):
             actor = acts.resolve(span.text, "PERSON")
             if actor is not None:
@@ -160,6 +156,28 @@ class DocMentions:
             self.places[m.start] = replace(m, name=place.name, key=place.key, iso3=None, type=place.ner)
             if is_setting(ent):
                 self.settings.add(m.start)
+
+    def _unnamed(self, tok: Token) -> None:
+        """A token no entity holds that names an actor all the same: "a *U.S.-led* coalition" (a known actor
+        glued to a participle), "the Queen suspended *parliament*" (a body named in lower case)."""
+        doc = tok.doc
+        if "-" in tok.text[1:]:
+            prefix, suffix = tok.text.rsplit("-", 1)
+            known = self.actors.gaz.lookup(prefix) if suffix.lower() in MODIFIER_TYPES else None
+            if known is not None:
+                self.add(doc[tok.i:tok.i + 1], known, known.ner)
+        elif tok.is_lower and words().is_common_body(tok.text):
+            self._common_body(doc[tok.i:tok.i + 1])
+
+    def _common_body(self, span: Span) -> None:
+        """A body named by a lower-case noun ("suspended parliament"): the state's body where the phrase or
+        the document gives the state; never after a word for a unit below the state ("the state legislature")."""
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lower_ in _SUBNATIONAL:
+            return
+        actor = self._institution(span, self.actors.institution(span.text))
+        if actor is not None:
+            self.add(span, actor, "ORG")
 
     def _institution(self, ent: Span, fallback: Actor | None) -> Actor | None:
         """A bare institution with the place the sentence gives it: "the Supreme Court of Florida", "British

@@ -1165,3 +1165,40 @@ Israeli israeli ADJ JJ amod 6
 territory territory NOUN NN pobj 4
 . . PUNCT . punct 1""", ents=[(0, 1, "PERSON"), (5, 6, "NORP")])
     assert facts(doc) == []
+
+
+def test_a_role_phrase_the_parser_made_a_second_subject_is_an_apposition(vocab: Vocab) -> None:
+    # "Park Won-soon, the mayor of Seoul, was found dead" with "mayor" parsed as a subject of "found"
+    doc = parsed_doc(vocab, """
+Park Park PROPN NNP nsubjpass 9
+, , PUNCT , punct 9
+the the DET DT det 3
+mayor mayor NOUN NN nsubjpass 9
+of of ADP IN prep 3
+Seoul Seoul PROPN NNP pobj 4
+, , PUNCT , punct 9
+was be AUX VBD auxpass 9
+dead dead ADJ JJ oprd 9
+found find VERB VBN ROOT 9
+. . PUNCT . punct 9""", ents=[(0, 1, "PERSON"), (5, 6, "GPE")])
+    assert ("Park", "LEADER_OF", "Seoul") in facts(doc)
+
+
+def test_a_minister_of_a_named_unit_is_that_units(vocab: Vocab) -> None:
+    # "D'Souza, the Deputy Chief Minister of the state of Goa": Goa, not "the state" read as a description
+    doc = parsed_doc(vocab, """
+Souza Souza PROPN NNP nsubj 12
+, , PUNCT , punct 0
+the the DET DT det 5
+Deputy Deputy PROPN NNP compound 5
+Chief Chief PROPN NNP compound 5
+Minister Minister PROPN NNP appos 0
+of of ADP IN prep 5
+the the DET DT det 8
+state state NOUN NN pobj 6
+of of ADP IN prep 8
+Goa Goa PROPN NNP pobj 9
+, , PUNCT , punct 0
+died die VERB VBD ROOT 12
+. . PUNCT . punct 12""", ents=[(0, 1, "PERSON"), (10, 11, "GPE")])
+    assert ("Souza", "MEMBER_OF", "Goa") in facts(doc)

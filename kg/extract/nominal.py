@@ -26,6 +26,7 @@ from kg.records import Mention
 
 _COPULAS = frozenset({"be", "remain", "become", "stay", "seem"})
 _PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Event nouns whose setting ("in Ukraine") is also their target: wars and attacks happen to a place.
 _IN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _AGENT_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -59,10 +60,28 @@ def nominal_candidates(sent: Span, ms: DocMentions, lex: Lexicon) -> Iterator[Ca
             for role in (tok, *tok.conjuncts):  # "vice president and columnist for The Associated Press"
                 yield from role_candidates(holders, role, ms, lex, "apposition", False, "asserted",
                                            fallback=tok.head)
+        elif tok.dep_ in _SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.i not in ms.by_token:
+            # "Park Won-soon, the mayor of Seoul, was found dead" parsed as two subjects of one verb
+            holders = _comma_apposed(tok, ms)
+            yield from role_candidates(holders, tok, ms, lex, "apposition", False, "asserted")
         elif tok.dep_ == "appos" and tok.head.i not in ms.by_token:
             # "Kennedy's assassin, Lee Harvey Oswald": the role comes first, the name in apposition
             yield from role_candidates(ms.actors_at(tok, depth=0), tok.head, ms, lex, "apposition", False,
                                        "asserted")
+
+
+def _comma_apposed(noun: Token, ms: DocMentions) -> list[Mention]:
+    """The person a subject noun phrase stands in apposition to when the parser made both subjects of the
+    verb: "*Park Won-soon*, the mayor of Seoul, ... was found dead" (the name, a comma, then the phrase)."""
+    left = noun.left_edge.i
+    if left < 2 or noun.doc[left - 1].text != ",":
+        return []
+    holder = ms.by_token.get(left - 2)
+    if holder is None or holder.type != "PERSON":
+        return []
+    shares_verb = any(c.dep_ in _SUBJECT_DEPS and c.i < left and ms.by_token.get(c.i) is holder
+                      for c in noun.head.children)
+    return [holder] if shares_verb else []
 
 
 def _describes_object(noun: Token, lex: Lexicon) -> bool:

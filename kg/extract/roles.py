@@ -93,13 +93,13 @@ def role_owner(noun: Token, ms: DocMentions) -> list[Mention]:
 
 def _owner_in(o: Token, ms: DocMentions) -> list[Mention]:
     """The owner a role noun's prepositional object names (see :func:`role_owner`)."""
-    if o.lemma_.lower() in _DESCRIPTIONS and o.i not in ms.by_token:
-        return []  # "president of the African nation": a description, whose state only coreference knows
     if o.lemma_.lower() in _UNIT_NOUNS and o.i not in ms.by_token:
         named = [m for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                  for oo in p.children if oo.dep_ == "pobj" for m in ms.actors_at(oo)]
         if named:
-            return named  # "mayor of the Polish city of Gdańsk": Gdańsk, not Poland
+            return named  # "mayor of the Polish city of Gdańsk", "minister of the state of Goa": the unit named
+    if o.lemma_.lower() in _DESCRIPTIONS and o.i not in ms.by_token:
+        return []  # "president of the African nation": a description, whose state only coreference knows
     if o.lemma_.lower() in _CONTEST_NOUNS or o.lower_ in _CONTEST_NOUNS:
         parties = [p for c in o.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                    for p in [party_at(c, ms)] if p is not None]

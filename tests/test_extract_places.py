@@ -141,3 +141,19 @@ is be AUX VBZ ROOT 6
 old old ADJ JJ acomp 6
 . . PUNCT . punct 6""", ents=[(0, 1, "GPE"), (4, 5, "GPE")])
     assert facts(doc) == [("Sarajevo", "LOCATED_IN", "Bosnia and Herzegovina")]
+
+
+def test_a_company_a_state_owns_is_the_states_whatever_its_label(vocab: Vocab) -> None:
+    # "Saudi Arabia's state-owned Saudi Aramco" with the company tagged NORP
+    doc = parsed_doc(vocab, """
+Saudi Saudi PROPN NNP compound 1
+Arabia Arabia PROPN NNP poss 7
+'s 's PART POS case 1
+state state NOUN NN npadvmod 5
+- - PUNCT HYPH punct 5
+owned own VERB VBN amod 7
+Saudi Saudi PROPN NNP compound 7
+Aramco Aramco PROPN NNP nsubj 8
+grew grow VERB VBD ROOT 8
+. . PUNCT . punct 8""", ents=[(0, 2, "GPE"), (6, 8, "NORP")])
+    assert ("Saudi Aramco", "AFFILIATED_WITH", "Saudi Arabia") in facts(doc)

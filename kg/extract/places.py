@@ -297,17 +297,21 @@ def _person_at_body(root: Token, p: Token, o: Token, m: Mention, other: Mention,
 _PREP_CONSTRUCTIONS = (_place_in_place, _person_of_place, _person_at_body)
 
 
+# Labels of a body a state may own: an organisation, or a company the NER took for a group ("Saudi Aramco").
+_BODY_LABELS = frozenset({"ORG", "NORP"})
+
+
 def _possessive_place(child: Token, m: Mention, ms: DocMentions, depth: int = 0) -> Iterator[Candidate]:
     """"Bosnia's Sarajevo", "Giessen's Bezirksparkasse bank": a possessive place encloses the place or org;
     with ``depth`` 1, the possessor of a description: "one of *Tanzania's* 31 administrative regions"."""
-    if m.type not in PLACE_LABELS | {"ORG"}:
+    if m.type not in PLACE_LABELS | _BODY_LABELS:
         return
     owners = ms.actors_at(child, depth=0) if depth == 0 else \
         [x for c in child.children if c.dep_ == "poss" for x in ms.actors_at(c, depth=0)]
     for other in owners:
         if other.type in PLACE_LABELS:
-            found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type == "ORG" and \
-                other.iso3 else located(ms, m, other, "'s")
+            found = make(m, other, "'s", "AFFILIATED_WITH", "located_in") if m.type in _BODY_LABELS and \
+                other.iso3 else located(ms, m, other, "'s") if m.type != "NORP" else None
             if found is not None:
                 yield found
 

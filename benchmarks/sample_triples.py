@@ -3,7 +3,8 @@
 
 usage: python benchmarks/sample_triples.py TRIPLES.jsonl [--n 50] [--seed 2026] [--where FIELD=VALUE ...]
 
-Prints each drawn triple as ``#k subject -RELATION-> object`` with its pattern, the words of both ends and the
+Prints each drawn triple as ``#k subject -RELATION-> object`` (``-~AGREE (hedged)->`` for a negated,
+hedged one) with its pattern, the words of both ends and the
 sentence, so a person can judge "pair right" and "type right" and write the verdicts down. ``--where`` keeps
 only triples whose field has that value (``--where pattern=apposition``; ``--where event_date!=None`` keeps those
 with an event date). The same file, ``--n`` and ``--seed`` always draw the same triples.
@@ -40,7 +41,10 @@ def main() -> int:
     print(f"{len(drawn)} of {len(rows)} triples, seed {args.seed}", file=sys.stderr)
     for k, t in enumerate(drawn, 1):
         extra = "".join(f" {f}={t[f]}" for f in ("event_date", "location") if t.get(f))
-        print(f"#{k} {t['subject']} -{t['relation_type']}-> {t['object']}   [{t['pattern']}; "
+        # a negated or non-asserted triple says so: "could not reach an agreement" is ~AGREE (hedged)
+        mark = "~" if t.get("negated") else ""
+        modality = f" ({t['modality']})" if t.get("modality", "asserted") != "asserted" else ""
+        print(f"#{k} {t['subject']} -{mark}{t['relation_type']}{modality}-> {t['object']}   [{t['pattern']}; "
               f"'{t['subject_text']}' / '{t['object_text']}'; {t['doc_id']}#{t['sentence_index']}]{extra}")
         print(f"    {t['sentence']}")
     return 0

@@ -86,3 +86,19 @@ San San PROPN NNP compound 10
 Francisco Francisco PROPN NNP pobj 8
 . . PUNCT . punct 1""", ents=[(3, 8, "FAC"), (9, 11, "GPE")])
     assert facts(doc) == [("Palace of Fine Arts", "LOCATED_IN", "San Francisco")]
+
+
+def test_a_chambers_majority_leader_is_its_member_not_its_leader(vocab: Vocab) -> None:
+    # the majority and minority leaders lead their party's caucus; the chamber has a presiding officer
+    doc = parsed_doc(vocab, """
+US US PROPN NNP compound 1
+Senate Senate PROPN NNP compound 3
+Majority Majority PROPN NNP compound 3
+Leader Leader PROPN NNP compound 5
+Mitch Mitch PROPN NNP compound 5
+McConnell McConnell PROPN NNP nsubj 6
+spoke speak VERB VBD ROOT 6
+. . PUNCT . punct 6""", ents=[(0, 2, "ORG"), (4, 6, "PERSON")])
+    got = facts(doc)
+    assert ("Mitch McConnell", "MEMBER_OF", "United States Senate") in got
+    assert ("Mitch McConnell", "LEADER_OF", "United States Senate") not in got

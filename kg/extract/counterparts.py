@@ -68,16 +68,17 @@ def respective_names(noun: Token, ms: DocMentions) -> list[Mention]:
     return []
 
 
-def group_members(noun: Token, ms: DocMentions) -> list[Mention]:
-    """The officials a plural group noun names: the listed names when "respectively" pairs them with the
-    states, else the states themselves ("his Greek and French counterparts": Greece and France)."""
+def group_members(noun: Token, ms: DocMentions) -> tuple[list[Mention], list[Mention]]:
+    """(members, states) of a plural group noun: the members are the listed names when "respectively" pairs
+    them with the states, else the states themselves ("his Greek and French counterparts": Greece and France);
+    none when the noun names no group."""
     if any(c.dep_ in _NAME_DEPS and getattr(ms.by_token.get(c.i), "type", None) == "PERSON" for c in noun.children):
-        return []  # "his Greek counterpart Nikos Dendias": the name is the member already
+        return [], []  # "his Greek counterpart Nikos Dendias": the name is the member already
     states = _states(noun, ms)
     if len(states) < (1 if noun.lemma_.lower() in OTHERS_NOUNS else 2):
-        return []  # (a plural noun of one state, "Israeli leaders", is read as that state already)
+        return [], []  # (a plural noun of one state, "Israeli leaders", is read as that state already)
     names = respective_names(noun, ms)
-    return names if len(names) == len(states) else states
+    return (names if len(names) == len(states) else states), states
 
 
 def with_group_members(subs: list[Mention], subject_tokens: list[Token], ms: DocMentions) -> list[Mention]:
@@ -85,10 +86,9 @@ def with_group_members(subs: list[Mention], subject_tokens: list[Token], ms: Doc
     first state the noun was read as ("Shoukry and his Greek and French counterparts": Shoukry, Greece, France)."""
     out = list(subs)
     for tok in (t for s in subject_tokens for t in (s, *s.conjuncts)):
-        members = group_members(tok, ms)
+        members, states = group_members(tok, ms)
         if not members:
             continue
-        states = _states(tok, ms)
         kept = [m for m in out if m not in states]
         out = kept + [m for m in members if m not in kept]
     return out

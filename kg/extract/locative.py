@@ -155,9 +155,7 @@ def visit_destination(q: PlaceQuery) -> Where | None:
         if visit.i == q.scope.top:  # "traveled to Sarajevo with Dole": the visit is the relation's own
             return True
         if visit.pos_ in CLAUSE_POS:  # "while visiting Beijing": a participle clause of the relation's verb
-            marks = {c.lower_ for c in visit.children if c.dep_ == "mark"}
-            return visit.dep_ == "advcl" and visit.head.i in q.scope.depth and marks <= _SHARED_MARKS and (
-                bool(marks) or visit.i < visit.head.i)
+            return _framing_participle(visit) and visit.head.i in q.scope.depth
         prep = visit.head
         return visit.dep_ == "pobj" and prep.lower_ in ("during", "on") and prep.head.i in q.scope.depth
     return q.nearest(p for p in q.visits if q.not_end(p) and sets_relation(p))
@@ -170,11 +168,15 @@ def shared_clause(q: PlaceQuery) -> Where | None:
 
     def frames_relation(p: PlaceMention) -> bool:
         clause = doc[p.anchor]
-        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.head.i != q.scope.top:
-            return False
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        return marks <= _SHARED_MARKS and (bool(marks) or clause.i < clause.head.i)
+        return clause.tag_ == "VBG" and clause.head.i == q.scope.top and _framing_participle(clause)
     return q.nearest(p for p in q.places if q.not_end(p) and frames_relation(p))
+
+
+def _framing_participle(clause: Token) -> bool:
+    """An adverbial clause that shares its place with the verb above it: after "while" or "when", or a bare
+    participle before that verb ("*Speaking in Kyiv*, Blinken warned ...")."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "advcl" and marks <= _SHARED_MARKS and (bool(marks) or clause.i < clause.head.i)
 
 
 def setting_clause(q: PlaceQuery) -> Where | None:

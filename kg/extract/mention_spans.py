@@ -44,7 +44,7 @@ _OFFICE_TYPES = frozenset({"LEADER_OF", "MEMBER_OF"})
 # Punctuation an entity span may end on that is no part of a name.
 _TRAILING_PUNCT = frozenset({",", ";", ":"})
 # The possessive ending as the tokenizer splits it (a sentence left unparsed has no tags to read).
-_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'"})
+_POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})  # (not a bare "'": it closes quotations too)
 # Entity labels of places, whose span may swallow a possessor after a comma.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Letters of such an acronym ("UC", "SUNY", "UMass" is no acronym of this kind).
